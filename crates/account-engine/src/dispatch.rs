@@ -1,0 +1,217 @@
+//! The restJson1 wire: path and JSON body in; status, headers and JSON body
+//! out. Every shell (page, script API, HTTP server) enters the engine here,
+//! and this is the one place errors become wire responses.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::engine::Engine;
+use crate::error::ApiError;
+use crate::model::input;
+use crate::operation::Operation;
+use crate::validate::ACCOUNT_ID;
+
+/// An HTTP response, ready for any transport.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WireResponse {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: String,
+}
+
+impl WireResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The operation's output, or the API error the response carries.
+    pub fn into_result(self) -> Result<Value, ApiError> {
+        let body: Value = serde_json::from_str(&self.body).unwrap_or(Value::Null);
+        if self.status == 200 {
+            Ok(body)
+        } else {
+            let code = self.header("x-amzn-ErrorType").unwrap_or_default();
+            Err(ApiError::from_wire(code, &body))
+        }
+    }
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// Names the member a deserialization failure is about, and describes the
+/// mismatch as the service's schema validator would.
+fn type_error<T: DeserializeOwned>(
+    object: &Map<String, Value>,
+    error: serde_json::Error,
+) -> ApiError {
+    for (name, value) in object {
+        let single = Value::Object(Map::from_iter([(name.clone(), value.clone())]));
+        let Err(member_error) = serde_json::from_value::<T>(single) else {
+            continue;
+        };
+        if let (Value::Object(inner), "ContactInformation") = (value, name.as_str()) {
+            return type_error::<input::ContactInformation>(inner, member_error);
+        }
+        let text = member_error.to_string();
+        let expected = if text.contains("expected a string") {
+            "string"
+        } else if text.contains("expected i64") {
+            "integer"
+        } else if text.contains("expected a sequence") {
+            "array"
+        } else {
+            "object"
+        };
+        let actual = match value {
+            Value::Array(items) => items
+                .iter()
+                .map(json_type)
+                .find(|t| *t != expected)
+                .unwrap_or("array"),
+            other => json_type(other),
+        };
+        return ApiError::field(
+            name.as_str(),
+            format!("[instance type ({actual}) does not match any allowed primitive type (allowed: [\"{expected}\"])]"),
+        );
+    }
+    ApiError::field("", format!("[{error}]"))
+}
+
+fn parse<T: DeserializeOwned>(body: &Map<String, Value>) -> Result<T, ApiError> {
+    serde_json::from_value(Value::Object(body.clone())).map_err(|e| type_error::<T>(body, e))
+}
+
+fn to_json(output: impl Serialize) -> Result<Value, ApiError> {
+    serde_json::to_value(output).map_err(|e| ApiError::InternalServer(e.to_string()))
+}
+
+fn empty(result: Result<(), ApiError>) -> Result<Value, ApiError> {
+    result.map(|()| Value::Object(Map::new()))
+}
+
+impl Engine {
+    /// Serves one restJson1 request. `caller` is the calling account; a value
+    /// that is not a 12-digit account id means the default account.
+    pub fn handle(&mut self, caller: &str, path: &str, body: &[u8]) -> WireResponse {
+        let result = match Operation::from_path(path) {
+            Some(operation) => parse_body(body).and_then(|b| self.run(caller, operation, &b)),
+            None => Err(ApiError::UnknownOperation(format!(
+                "No operation is served at {}.",
+                path.chars().take(200).collect::<String>()
+            ))),
+        };
+        self.respond(result)
+    }
+
+    /// Runs one operation on an already-parsed JSON input.
+    pub fn call(
+        &mut self,
+        caller: &str,
+        operation: Operation,
+        input: &Value,
+    ) -> Result<Value, ApiError> {
+        match input {
+            Value::Object(body) => self.run(caller, operation, body),
+            Value::Null => self.run(caller, operation, &Map::new()),
+            _ => Err(not_an_object()),
+        }
+    }
+
+    fn run(
+        &mut self,
+        caller: &str,
+        operation: Operation,
+        body: &Map<String, Value>,
+    ) -> Result<Value, ApiError> {
+        let caller = if (ACCOUNT_ID.matches)(caller) {
+            caller.to_owned()
+        } else {
+            self.default_account().to_owned()
+        };
+        let caller = caller.as_str();
+        match operation {
+            Operation::PutContactInformation => {
+                empty(self.put_contact_information(caller, parse(body)?))
+            }
+            Operation::GetContactInformation => {
+                to_json(self.get_contact_information(caller, parse(body)?)?)
+            }
+            Operation::PutAlternateContact => {
+                empty(self.put_alternate_contact(caller, parse(body)?))
+            }
+            Operation::GetAlternateContact => {
+                to_json(self.get_alternate_contact(caller, parse(body)?)?)
+            }
+            Operation::DeleteAlternateContact => {
+                empty(self.delete_alternate_contact(caller, parse(body)?))
+            }
+            Operation::ListRegions => to_json(self.list_regions(caller, parse(body)?)?),
+            Operation::GetRegionOptStatus => {
+                to_json(self.get_region_opt_status(caller, parse(body)?)?)
+            }
+            Operation::EnableRegion => empty(self.enable_region(caller, parse(body)?)),
+            Operation::DisableRegion => empty(self.disable_region(caller, parse(body)?)),
+            Operation::PutAccountName => empty(self.put_account_name(caller, parse(body)?)),
+            Operation::GetAccountInformation => {
+                to_json(self.get_account_information(caller, parse(body)?)?)
+            }
+        }
+    }
+
+    fn respond(&mut self, result: Result<Value, ApiError>) -> WireResponse {
+        let request_id = self.next_request_id();
+        let mut headers = vec![
+            ("content-type", "application/json".to_owned()),
+            ("x-amzn-RequestId", request_id),
+        ];
+        match result {
+            Ok(body) => WireResponse {
+                status: 200,
+                headers,
+                body: body.to_string(),
+            },
+            Err(error) => {
+                headers.push(("x-amzn-ErrorType", error.code().to_owned()));
+                WireResponse {
+                    status: error.status(),
+                    headers,
+                    body: error.body().to_string(),
+                }
+            }
+        }
+    }
+}
+
+fn not_an_object() -> ApiError {
+    ApiError::Serialization("The request body must be a JSON object.".into())
+}
+
+/// An empty body stands for `{}`, as botocore sends for operations without
+/// input members.
+fn parse_body(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Map::new());
+    }
+    match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(not_an_object()),
+        Err(e) => Err(ApiError::Serialization(format!(
+            "The request body is not valid JSON: {e}."
+        ))),
+    }
+}

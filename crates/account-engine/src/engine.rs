@@ -1,0 +1,200 @@
+//! The engine: state, clock and settings, and what every operation shares
+//! (settling due region changes, resolving the target account).
+
+use crate::access;
+use crate::clock::{Clock, Millis};
+use crate::error::ApiError;
+use crate::events::Event;
+use crate::operation::Operation;
+use crate::store::{Account, State, DEFAULT_ACCOUNT_ID};
+use crate::validate;
+
+/// How long region changes take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timings {
+    pub enable: Millis,
+    pub disable: Millis,
+}
+
+impl Timings {
+    /// As observed on the real service: 2 min 17 s to enable, 50 s to disable.
+    pub const REALISTIC: Self = Self {
+        enable: 137_000,
+        disable: 50_000,
+    };
+}
+
+impl Default for Timings {
+    fn default() -> Self {
+        Self::REALISTIC
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub default_account: String,
+    pub timings: Timings,
+    /// The event log keeps this many newest events.
+    pub event_log_limit: usize,
+    /// Region changes in progress allowed per account.
+    pub account_region_quota: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            default_account: DEFAULT_ACCOUNT_ID.to_owned(),
+            timings: Timings::default(),
+            event_log_limit: 1000,
+            account_region_quota: 6,
+        }
+    }
+}
+
+pub struct Engine {
+    pub(crate) state: State,
+    pub(crate) clock: Box<dyn Clock>,
+    pub(crate) config: Config,
+    /// Requests served; request ids are not state, so reads stay reads.
+    requests: u64,
+}
+
+impl Engine {
+    pub fn new(clock: impl Clock + 'static, config: Config) -> Self {
+        let state = State::new(clock.now(), &config.default_account);
+        Self {
+            state,
+            clock: Box::new(clock),
+            config,
+            requests: 0,
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn default_account(&self) -> &str {
+        &self.config.default_account
+    }
+
+    /// Changes region durations for changes started from now on.
+    pub fn set_timings(&mut self, timings: Timings) {
+        self.config.timings = timings;
+    }
+
+    pub fn now(&self) -> Millis {
+        self.clock.now()
+    }
+
+    /// Read access to the whole state, for views and tests.
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// The event log, oldest first.
+    pub fn events(&self) -> impl DoubleEndedIterator<Item = &Event> {
+        self.state.events.iter()
+    }
+
+    /// When the next region change completes, if one is in progress; shells
+    /// wake up then to show the new status.
+    pub fn next_completion(&self) -> Option<Millis> {
+        self.state.transitions.iter().map(|t| t.completes_at).min()
+    }
+
+    /// Completes every region change whose time has come, in time order, and
+    /// logs its completion event. Returns whether anything changed.
+    pub fn settle(&mut self) -> bool {
+        let now = self.clock.now();
+        let (mut due, pending): (Vec<_>, Vec<_>) = std::mem::take(&mut self.state.transitions)
+            .into_iter()
+            .partition(|t| t.completes_at <= now);
+        self.state.transitions = pending;
+        due.sort_by_key(|t| t.completes_at);
+        let changed = !due.is_empty();
+        for t in due {
+            if let Some(account) = self.state.accounts.get_mut(&t.account_id) {
+                account.regions.insert(t.region.clone(), t.target);
+            }
+            self.emit(
+                &t.caller,
+                t.completes_at,
+                &t.account_id,
+                &t.region,
+                t.target,
+            );
+        }
+        changed
+    }
+
+    pub(crate) fn emit(
+        &mut self,
+        caller: &str,
+        at: Millis,
+        target: &str,
+        region: &str,
+        status: crate::model::RegionOptStatus,
+    ) {
+        let id = self.state.next_id();
+        let event = Event::region_change(
+            id,
+            caller,
+            crate::timestamp::iso8601(at),
+            target,
+            region,
+            status,
+        );
+        self.state.events.push_back(event);
+        while self.state.events.len() > self.config.event_log_limit {
+            self.state.events.pop_front();
+        }
+    }
+
+    /// The caller's own account, created on first use: any 12-digit access
+    /// key id is an account of the sandbox.
+    pub(crate) fn ensure_account(&mut self, id: &str) {
+        if !self.state.accounts.contains_key(id) {
+            let now = self.clock.now();
+            self.state.accounts.insert(
+                id.to_owned(),
+                Account::new(id, &format!("Account {id}"), now),
+            );
+        }
+    }
+
+    /// Validates `AccountId`, settles due changes, and returns the account
+    /// the operation acts on.
+    pub(crate) fn begin(
+        &mut self,
+        caller: &str,
+        account_id: Option<&str>,
+        operation: Operation,
+    ) -> Result<String, ApiError> {
+        validate::account_id(account_id)?;
+        self.settle();
+        self.ensure_account(caller);
+        let target = access::resolve_target(&self.state, caller, account_id, operation)?;
+        self.ensure_account(&target);
+        Ok(target)
+    }
+
+    pub(crate) fn next_request_id(&mut self) -> String {
+        self.requests += 1;
+        crate::ids::uuid(!self.state.seed, self.requests)
+    }
+
+    pub(crate) fn account(&self, id: &str) -> &Account {
+        self.state
+            .accounts
+            .get(id)
+            .expect("begin() creates the target account")
+    }
+
+    pub(crate) fn account_mut(&mut self, id: &str) -> &mut Account {
+        self.state
+            .accounts
+            .get_mut(id)
+            .expect("begin() creates the target account")
+    }
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Installs every tool the build and the tests need, pinned, skipping each one
+# that is already present at the right version. Safe to run again and again.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+BINARYEN_VERSION=132.0.0
+
+say() { printf '[install] %s\n' "$*"; }
+
+have_version() { # command, expected substring
+  command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q "$2"
+}
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
+  say "wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! have_version trunk "$TRUNK_VERSION"; then
+  say "trunk $TRUNK_VERSION"
+  cargo install trunk --version "=$TRUNK_VERSION" --locked
+fi
+
+# No --locked: the CLI's own lockfile pins a webpki-roots release the registry lacks.
+if ! have_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
+  say "wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+fi
+
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  say "chromium and chromedriver (Debian)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver python3-venv >/dev/null
+fi
+
+# Debian's binaryen (wasm-opt 108) builds a wasm that dies at start; npm's works.
+if ! have_version .tools/node_modules/.bin/wasm-opt "version ${BINARYEN_VERSION%%.*}"; then
+  say "binaryen $BINARYEN_VERSION (wasm-opt)"
+  mkdir -p .tools
+  npm install --silent --no-audit --no-fund --prefix .tools "binaryen@$BINARYEN_VERSION"
+fi
+
+if [ -f tests/e2e/package-lock.json ] && [ ! -f tests/e2e/node_modules/.installed ]; then
+  say "end-to-end test dependencies"
+  (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund && touch node_modules/.installed)
+fi
+
+if [ -f tests/clients/requirements.txt ]; then
+  stamp=.venv/.requirements
+  if [ ! -x .venv/bin/python ] || ! cmp -s tests/clients/requirements.txt "$stamp"; then
+    say "python client test virtualenv"
+    python3 -m venv .venv
+    .venv/bin/pip install --quiet --disable-pip-version-check -r tests/clients/requirements.txt
+    cp tests/clients/requirements.txt "$stamp"
+  fi
+fi
+
+say "all tools present"
