@@ -1,0 +1,58 @@
+//! Outcomes announced to everyone, screen readers included: successes in a
+//! `status` live region, failures in an `alert` with the API's code.
+
+use account_engine::ApiError;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct Announcer {
+    status: RwSignal<String>,
+    alert: RwSignal<String>,
+}
+
+impl Announcer {
+    pub fn new() -> Self {
+        Self {
+            status: RwSignal::new(String::new()),
+            alert: RwSignal::new(String::new()),
+        }
+    }
+
+    pub fn success(&self, message: impl Into<String>) {
+        self.alert.set(String::new());
+        self.status.set(message.into());
+    }
+
+    pub fn failure(&self, error: &ApiError) {
+        self.status.set(String::new());
+        self.alert.set(format!("{}: {error}", error.code()));
+    }
+
+    pub fn clear(&self) {
+        self.status.set(String::new());
+        self.alert.set(String::new());
+    }
+}
+
+impl Default for Announcer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The two live regions; present from the start so that screen readers
+/// pick up their first change.
+#[component]
+pub fn LiveRegions() -> impl IntoView {
+    let announcer = expect_context::<Announcer>();
+    view! {
+        <div class="announcements">
+            <div role="status" class="announce announce-ok" class:empty=move || announcer.status.with(String::is_empty)>
+                {move || announcer.status.get()}
+            </div>
+            <div role="alert" class="announce announce-error" class:empty=move || announcer.alert.with(String::is_empty)>
+                {move || announcer.alert.get()}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,202 @@
+//! The frame: header, banners, the tablist and its panel, live regions, and
+//! the timer that completes region changes when they are due.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::announce::{Announcer, LiveRegions};
+use crate::client::Sandbox;
+use crate::download::download;
+use crate::nav::Nav;
+use crate::persistence::Startup;
+use crate::route::{Route, Tab};
+use crate::settings::Settings;
+use crate::storage::BACKUP_KEY;
+use crate::tabs::alternate_contacts::AlternateContactsTab;
+use crate::tabs::contact_information::ContactInformationTab;
+use crate::tabs::regions::RegionsTab;
+
+fn tab_id(tab: Tab) -> String {
+    format!("tab-{}", tab.slug())
+}
+
+/// Wakes up when the next region change is due and lets the engine
+/// complete it; the state, not the timer, decides what is done, so a
+/// reload or a sleeping laptop loses nothing.
+fn arm_completion_timer(sandbox: Sandbox) {
+    let timer = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
+    fn arm(
+        sandbox: Sandbox,
+        timer: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage>,
+        due: Option<i64>,
+    ) {
+        let next = due.map(|at| {
+            let delay = (at - sandbox.now()).clamp(0, i64::from(i32::MAX)) as u32;
+            gloo_timers::callback::Timeout::new(delay + 20, move || {
+                let due = sandbox.settle();
+                arm(sandbox, timer, due);
+            })
+        });
+        timer.set_value(next);
+    }
+    Effect::new(move |_| {
+        sandbox.track();
+        arm(sandbox, timer, sandbox.next_completion());
+    });
+}
+
+#[component]
+fn Banners(startup: Startup) -> impl IntoView {
+    let sandbox = expect_context::<Sandbox>();
+    let startup_banner = match startup {
+        Startup::Fresh | Startup::Restored => None,
+        Startup::Unavailable(error) => Some(
+            view! {
+                <div class="banner warning" role="alert">
+                    {format!("Saved state could not be read ({error}). Changes are kept in memory only.")}
+                </div>
+            }
+            .into_any(),
+        ),
+        Startup::Recovered { reason, backed_up } => {
+            let download_backup = move |_| {
+                let backup = sandbox.read_backup();
+                if let Some(text) = backup {
+                    let _ = download("account-sandbox-backup.json", &text, "application/json");
+                }
+            };
+            Some(
+                view! {
+                    <div class="banner warning" role="alert">
+                        <p>{format!("The saved state could not be loaded: {reason}. The sandbox started fresh.")}</p>
+                        {if backed_up {
+                            view! {
+                                <p>
+                                    {format!("The old state is kept in this browser under \"{BACKUP_KEY}\". ")}
+                                    <button type="button" class="button small secondary" on:click=download_backup>
+                                        "Download backup"
+                                    </button>
+                                </p>
+                            }
+                            .into_any()
+                        } else {
+                            view! { <p>"Storage refused to keep a backup of it."</p> }.into_any()
+                        }}
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+    };
+    view! {
+        {startup_banner}
+        {move || {
+            sandbox.storage_error.get().map(|error| view! {
+                <div class="banner warning" role="alert">
+                    {format!("Your changes could not be saved: {error}. The sandbox keeps working in memory; export or free some space to keep them.")}
+                </div>
+            })
+        }}
+    }
+}
+
+fn focus_tab(tab: Tab) {
+    let element = document()
+        .get_element_by_id(&tab_id(tab))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+        element.click();
+    }
+}
+
+/// Arrow keys, Home and End move between tabs, as the ARIA tabs pattern
+/// asks.
+fn on_tab_key(ev: web_sys::KeyboardEvent, current: Tab) {
+    let index = Tab::ALL.iter().position(|t| *t == current).unwrap_or(0);
+    let last = Tab::ALL.len() - 1;
+    let next = match ev.key().as_str() {
+        "ArrowRight" => {
+            if index == last {
+                0
+            } else {
+                index + 1
+            }
+        }
+        "ArrowLeft" => {
+            if index == 0 {
+                last
+            } else {
+                index - 1
+            }
+        }
+        "Home" => 0,
+        "End" => last,
+        _ => return,
+    };
+    ev.prevent_default();
+    focus_tab(Tab::ALL[next]);
+}
+
+#[component]
+pub fn App(sandbox: Sandbox, settings: Settings, startup: Startup) -> impl IntoView {
+    provide_context(sandbox);
+    provide_context(Announcer::new());
+    let nav = Nav::follow_location();
+    provide_context(nav);
+    let settings = RwSignal::new(settings);
+    provide_context(settings);
+    Effect::new(move |_| {
+        let settings = settings.get();
+        sandbox.set_timings(settings.speed.timings());
+        sandbox.save_settings(&settings);
+    });
+    arm_completion_timer(sandbox);
+
+    let tab = Memo::new(move |_| nav.tab());
+    let tabs = Tab::ALL
+        .into_iter()
+        .map(|t| {
+            let selected = move || tab.get() == t;
+            view! {
+                <a
+                    role="tab"
+                    id=tab_id(t)
+                    href=Route::new(t).href()
+                    aria-controls="panel"
+                    aria-selected=move || if selected() { "true" } else { "false" }
+                    tabindex=move || if selected() { "0" } else { "-1" }
+                    class="tab"
+                    on:keydown=move |ev| on_tab_key(ev, t)
+                >
+                    {t.label()}
+                </a>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">"◆"</span>
+                <span>"Account Management"</span>
+                <span class="pill">"Sandbox"</span>
+            </div>
+            <div class="whoami">"Account " <span class="mono">{move || sandbox.caller()}</span></div>
+        </header>
+        <main class="page">
+            <Banners startup />
+            <h1>"Account"</h1>
+            <nav role="tablist" aria-label="Account settings" class="tabs">{tabs}</nav>
+            <section role="tabpanel" id="panel" class="panel" tabindex="-1"
+                aria-labelledby=move || tab_id(tab.get())>
+                {move || match tab.get() {
+                    Tab::ContactInformation => view! { <ContactInformationTab /> }.into_any(),
+                    Tab::AlternateContacts => view! { <AlternateContactsTab /> }.into_any(),
+                    Tab::Regions => view! { <RegionsTab /> }.into_any(),
+                }}
+            </section>
+        </main>
+        <LiveRegions />
+    }
+}

@@ -1,0 +1,193 @@
+//! The page's typed client of the engine. Every call, from a form or from
+//! `window.accountSandbox.call`, goes through the engine's wire dispatcher
+//! here, so the page cannot disagree with the local endpoint. After a change
+//! the state is saved and a revision signal tells views to read again.
+
+use account_engine::{ApiError, Engine, Millis, Operation, Timings};
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::persistence;
+use crate::storage::{KeyValue, StorageError};
+
+#[derive(Clone, Copy)]
+pub struct Sandbox {
+    engine: StoredValue<Engine, LocalStorage>,
+    store: StoredValue<Box<dyn KeyValue>, LocalStorage>,
+    revision: RwSignal<u64>,
+    /// The last save's failure, shown in a banner until a save succeeds.
+    pub storage_error: RwSignal<Option<StorageError>>,
+    caller: RwSignal<String>,
+}
+
+impl Sandbox {
+    pub fn new(engine: Engine, store: Box<dyn KeyValue>) -> Self {
+        let caller = engine.default_account().to_owned();
+        Self {
+            engine: StoredValue::new_local(engine),
+            store: StoredValue::new_local(store),
+            revision: RwSignal::new(0),
+            storage_error: RwSignal::new(None),
+            caller: RwSignal::new(caller),
+        }
+    }
+
+    /// Subscribes the current reactive scope to state changes.
+    pub fn track(&self) {
+        self.revision.track();
+    }
+
+    /// Runs an operation by its wire form: JSON input in, JSON output or
+    /// the API error out.
+    pub fn call_json(&self, operation: Operation, input: &Value) -> Result<Value, ApiError> {
+        let caller = self.caller.get_untracked();
+        let body = input.to_string();
+        let response = self
+            .engine
+            .try_update_value(|e| e.handle(&caller, &operation.path(), body.as_bytes()))
+            .expect("the engine lives as long as the page");
+        if operation.is_mutating() && response.status == 200 {
+            self.changed();
+        }
+        response.into_result()
+    }
+
+    /// Runs an operation and decodes its output.
+    pub fn call<O: DeserializeOwned>(
+        &self,
+        operation: Operation,
+        input: Value,
+    ) -> Result<O, ApiError> {
+        let output = self.call_json(operation, &input)?;
+        serde_json::from_value(output).map_err(|e| ApiError::InternalServer(e.to_string()))
+    }
+
+    /// Runs an operation without output.
+    pub fn run(&self, operation: Operation, input: Value) -> Result<(), ApiError> {
+        self.call_json(operation, &input).map(drop)
+    }
+
+    /// Completes region changes that are due; returns when the next is.
+    pub fn settle(&self) -> Option<Millis> {
+        let changed = self
+            .engine
+            .try_update_value(Engine::settle)
+            .unwrap_or_default();
+        if changed {
+            self.changed();
+        }
+        self.engine.with_value(Engine::next_completion)
+    }
+
+    pub fn next_completion(&self) -> Option<Millis> {
+        self.engine.with_value(Engine::next_completion)
+    }
+
+    pub fn now(&self) -> Millis {
+        self.engine.with_value(Engine::now)
+    }
+
+    pub fn set_timings(&self, timings: Timings) {
+        self.engine.update_value(|e| e.set_timings(timings));
+    }
+
+    pub fn caller(&self) -> String {
+        self.caller.get()
+    }
+
+    /// Saves the page settings beside the state.
+    pub fn save_settings(&self, settings: &crate::settings::Settings) {
+        let result = self.store.with_value(|store| settings.save(store.as_ref()));
+        self.storage_error.set(result.err());
+    }
+
+    /// The state kept aside at start-up because it could not be loaded.
+    pub fn read_backup(&self) -> Option<String> {
+        self.store
+            .with_value(|store| store.get(crate::storage::BACKUP_KEY).ok().flatten())
+    }
+
+    fn changed(&self) {
+        let result = self.store.with_value(|store| {
+            self.engine
+                .with_value(|e| persistence::save(e, store.as_ref()))
+        });
+        self.storage_error.set(result.err());
+        self.revision.update(|r| *r += 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::{MemoryStorage, STATE_KEY};
+    use account_engine::model::output::GetAlternateContact;
+    use account_engine::{Config, ManualClock};
+    use serde_json::json;
+
+    fn sandbox(clock: &ManualClock) -> Sandbox {
+        let engine = Engine::new(clock.clone(), Config::default());
+        Sandbox::new(engine, Box::new(MemoryStorage::default()))
+    }
+
+    #[test]
+    fn a_successful_change_is_saved_and_bumps_the_revision() {
+        let owner = Owner::new();
+        owner.set();
+        let s = sandbox(&ManualClock::at(0));
+        let input = json!({
+            "AlternateContactType": "BILLING", "Name": "Bill", "Title": "Payer",
+            "EmailAddress": "bill@example.com", "PhoneNumber": "+1 555 0100"
+        });
+        s.run(Operation::PutAlternateContact, input).unwrap();
+        assert_eq!(s.revision.get_untracked(), 1);
+        let saved = s.store.with_value(|st| st.get(STATE_KEY).unwrap()).unwrap();
+        assert!(saved.contains("bill@example.com"));
+        let got: GetAlternateContact = s
+            .call(
+                Operation::GetAlternateContact,
+                json!({"AlternateContactType": "BILLING"}),
+            )
+            .unwrap();
+        assert_eq!(got.alternate_contact.name, "Bill");
+        assert_eq!(s.revision.get_untracked(), 1, "reads do not bump");
+    }
+
+    #[test]
+    fn a_rejected_call_returns_the_api_error_and_changes_nothing() {
+        let owner = Owner::new();
+        owner.set();
+        let s = sandbox(&ManualClock::at(0));
+        let err = s
+            .run(
+                Operation::DeleteAlternateContact,
+                json!({"AlternateContactType": "SECURITY"}),
+            )
+            .unwrap_err();
+        assert_eq!(err.code(), "ResourceNotFoundException");
+        assert_eq!(
+            err.to_string(),
+            "No contact of the inputted alternate contact type found."
+        );
+        assert_eq!(s.revision.get_untracked(), 0);
+    }
+
+    #[test]
+    fn settle_completes_due_region_changes_and_reports_the_next() {
+        let owner = Owner::new();
+        owner.set();
+        let clock = ManualClock::at(0);
+        let s = sandbox(&clock);
+        s.set_timings(Timings {
+            enable: 5_000,
+            disable: 3_000,
+        });
+        s.run(Operation::EnableRegion, json!({"RegionName": "af-south-1"}))
+            .unwrap();
+        assert_eq!(s.next_completion(), Some(5_000));
+        clock.advance(5_000);
+        assert_eq!(s.settle(), None);
+        assert_eq!(s.revision.get_untracked(), 2);
+    }
+}

@@ -1,0 +1,63 @@
+//! `window.accountSandbox`: the page's engine for scripts and the browser
+//! console, through the same client as the forms.
+
+use account_engine::{ApiError, Operation};
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+
+use crate::client::Sandbox;
+
+/// The rejection value: `{ code, message, status }` plus `reason` and
+/// `fieldList` where the API has them.
+fn rejection(error: &ApiError) -> Value {
+    let mut value = error.body();
+    let object = value.as_object_mut().expect("error bodies are objects");
+    object.insert("code".into(), error.code().into());
+    object.insert("status".into(), error.status().into());
+    value
+}
+
+fn to_js(value: &Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+}
+
+fn from_js(input: &JsValue) -> Result<Value, ApiError> {
+    if input.is_undefined() || input.is_null() {
+        return Ok(json!({}));
+    }
+    let text = js_sys::JSON::stringify(input)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| ApiError::Serialization("The input cannot be written as JSON.".into()))?;
+    serde_json::from_str(&text).map_err(|e| ApiError::Serialization(e.to_string()))
+}
+
+fn call(sandbox: Sandbox, operation: JsValue, input: JsValue) -> Result<Value, ApiError> {
+    let name = operation.as_string().unwrap_or_default();
+    let operation = Operation::from_name(&name).ok_or_else(|| {
+        ApiError::UnknownOperation(format!("{name:?} is not an operation of the Account API."))
+    })?;
+    sandbox.call_json(operation, &from_js(&input)?)
+}
+
+pub fn install(sandbox: Sandbox) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let call =
+        Closure::<dyn Fn(JsValue, JsValue) -> js_sys::Promise>::new(move |operation, input| {
+            match call(sandbox, operation, input) {
+                Ok(output) => js_sys::Promise::resolve(&to_js(&output)),
+                Err(error) => js_sys::Promise::reject(&to_js(&rejection(&error))),
+            }
+        });
+    let api = js_sys::Object::new();
+    js_sys::Reflect::set(&api, &"call".into(), call.as_ref())?;
+    let operations = js_sys::Array::new();
+    for op in Operation::ALL {
+        operations.push(&op.name().into());
+    }
+    js_sys::Reflect::set(&api, &"operations".into(), &operations)?;
+    // The page lives as long as the window, and so does this closure.
+    call.forget();
+    js_sys::Reflect::set(&window, &"accountSandbox".into(), &api)?;
+    Ok(())
+}

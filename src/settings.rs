@@ -1,0 +1,92 @@
+//! Page settings that persist: how fast region changes complete.
+
+use account_engine::Timings;
+use serde::{Deserialize, Serialize};
+
+use crate::storage::{KeyValue, StorageError, SETTINGS_KEY};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Speed {
+    /// A few seconds, for demos and classes.
+    #[default]
+    Demo,
+    /// As observed on the real service.
+    Realistic,
+}
+
+impl Speed {
+    pub const ALL: [Self; 2] = [Self::Demo, Self::Realistic];
+
+    pub fn timings(self) -> Timings {
+        match self {
+            Self::Demo => Timings {
+                enable: 5_000,
+                disable: 3_000,
+            },
+            Self::Realistic => Timings::REALISTIC,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Demo => "demo",
+            Self::Realistic => "realistic",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Demo => "Demo (enable 5 s, disable 3 s)",
+            Self::Realistic => "Realistic (enable 2 min 17 s, disable 50 s)",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    pub speed: Speed,
+}
+
+impl Settings {
+    /// Stored settings; anything unreadable means the defaults.
+    pub fn load(store: &dyn KeyValue) -> Self {
+        store
+            .get(SETTINGS_KEY)
+            .ok()
+            .flatten()
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn save(&self, store: &dyn KeyValue) -> Result<(), StorageError> {
+        store.set(
+            SETTINGS_KEY,
+            &serde_json::to_string(self).expect("settings serialize"),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::MemoryStorage;
+
+    #[test]
+    fn settings_round_trip_and_default_on_garbage() {
+        let store = MemoryStorage::default();
+        assert_eq!(Settings::load(&store).speed, Speed::Demo);
+        Settings {
+            speed: Speed::Realistic,
+        }
+        .save(&store)
+        .unwrap();
+        assert_eq!(Settings::load(&store).speed, Speed::Realistic);
+        store.set(SETTINGS_KEY, "garbage").unwrap();
+        assert_eq!(Settings::load(&store).speed, Speed::Demo);
+    }
+}
