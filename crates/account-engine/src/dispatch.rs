@@ -69,7 +69,7 @@ fn type_error<T: DeserializeOwned>(
         let text = member_error.to_string();
         let expected = if text.contains("expected a string") {
             "string"
-        } else if text.contains("expected i64") {
+        } else if text.contains("expected i128") {
             "integer"
         } else if text.contains("expected a sequence") {
             "array"

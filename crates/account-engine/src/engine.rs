@@ -5,6 +5,7 @@ use crate::access;
 use crate::clock::{Clock, Millis};
 use crate::error::ApiError;
 use crate::events::Event;
+use crate::model::RegionOptStatus;
 use crate::operation::Operation;
 use crate::store::{Account, State, DEFAULT_ACCOUNT_ID};
 use crate::validate;
@@ -38,6 +39,8 @@ pub struct Config {
     pub event_log_limit: usize,
     /// Region changes in progress allowed per account.
     pub account_region_quota: usize,
+    /// Region changes in progress allowed across an organization's accounts.
+    pub organization_region_quota: usize,
 }
 
 impl Default for Config {
@@ -47,6 +50,7 @@ impl Default for Config {
             timings: Timings::default(),
             event_log_limit: 1000,
             account_region_quota: 6,
+            organization_region_quota: 20,
         }
     }
 }
@@ -115,7 +119,11 @@ impl Engine {
         let changed = !due.is_empty();
         for t in due {
             if let Some(account) = self.state.accounts.get_mut(&t.account_id) {
-                account.regions.insert(t.region.clone(), t.target);
+                if t.target == RegionOptStatus::Disabled {
+                    account.regions.remove(&t.region);
+                } else {
+                    account.regions.insert(t.region.clone(), t.target);
+                }
             }
             self.emit(
                 &t.caller,
@@ -134,7 +142,7 @@ impl Engine {
         at: Millis,
         target: &str,
         region: &str,
-        status: crate::model::RegionOptStatus,
+        status: RegionOptStatus,
     ) {
         let id = self.state.next_id();
         let event = Event::region_change(

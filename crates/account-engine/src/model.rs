@@ -181,7 +181,9 @@ pub mod input {
     #[serde(rename_all = "PascalCase")]
     pub struct ListRegions {
         pub account_id: Option<String>,
-        pub max_results: Option<i64>,
+        /// Wider than the model's integer so that any JSON integer reaches
+        /// the range check and gets its message.
+        pub max_results: Option<i128>,
         pub next_token: Option<String>,
         pub region_opt_status_contains: Option<Vec<String>>,
     }

@@ -11,8 +11,8 @@ use crate::paging;
 use crate::store::{Account, Transition};
 use crate::validate::{not_in_enum, Checker};
 
-const DEFAULT_PAGE_SIZE: i64 = 20;
-const MAX_PAGE_SIZE: i64 = 50;
+const DEFAULT_PAGE_SIZE: i128 = 20;
+const MAX_PAGE_SIZE: i128 = 50;
 
 /// A region's status in an account.
 pub fn status_of(account: &Account, region: &CatalogRegion) -> RegionOptStatus {
@@ -95,7 +95,8 @@ impl Engine {
             })
             .filter(|r| statuses.is_empty() || statuses.contains(&r.region_opt_status))
             .collect();
-        let size = input.max_results.unwrap_or(DEFAULT_PAGE_SIZE) as usize;
+        let size = usize::try_from(input.max_results.unwrap_or(DEFAULT_PAGE_SIZE))
+            .expect("MaxResults was checked to lie in 1..=50");
         let end = offset.saturating_add(size).min(matching.len());
         let regions = matching
             .get(offset..end)
@@ -180,6 +181,20 @@ impl Engine {
             return Err(ApiError::TooManyRequests(format!(
                 "Account {target} already has {in_progress} region opt-in or opt-out requests in progress, the most allowed. Please wait until one finishes and then try again."
             )));
+        }
+        if let Some(org) = self.state.organization_of(&target) {
+            let in_progress = self
+                .state
+                .transitions
+                .iter()
+                .filter(|t| org.members.contains(&t.account_id))
+                .count();
+            if in_progress >= self.config.organization_region_quota {
+                return Err(ApiError::TooManyRequests(format!(
+                    "Organization {} already has {in_progress} region opt-in or opt-out requests in progress, the most allowed. Please wait until one finishes and then try again.",
+                    org.id
+                )));
+            }
         }
         let now = self.clock.now();
         self.account_mut(&target)

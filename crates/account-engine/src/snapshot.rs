@@ -1,11 +1,14 @@
 //! The whole state as versioned JSON: the browser's localStorage value, the
 //! export file and the server's `--state` file are all this format.
 
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::catalog;
 use crate::engine::Engine;
+use crate::model::RegionOptStatus;
 use crate::store::State;
 use crate::validate::ACCOUNT_ID;
 
@@ -36,45 +39,120 @@ struct Snapshot {
 
 /// Cross-references that the types alone cannot guarantee.
 fn check(state: &State) -> Result<(), SnapshotError> {
-    let bad = |what: String| Err(SnapshotError::Inconsistent(what));
+    check_accounts(state)?;
+    check_organizations(state)?;
+    check_transitions(state)
+}
+
+fn inconsistent(what: String) -> Result<(), SnapshotError> {
+    Err(SnapshotError::Inconsistent(what))
+}
+
+/// Keys are the accounts' ids, and only opt-in regions have a stored status:
+/// a status a default region alone has, or a change with nothing under way,
+/// would stick forever.
+fn check_accounts(state: &State) -> Result<(), SnapshotError> {
     for (id, account) in &state.accounts {
         if id != &account.id || !(ACCOUNT_ID.matches)(id) {
-            return bad(format!(
+            return inconsistent(format!(
                 "account key {id} does not match a 12-digit account id"
             ));
         }
-        for region in account.regions.keys() {
-            if !catalog::find(region).is_some_and(|r| !r.default) {
-                return bad(format!("account {id} lists {region}, not an opt-in region"));
+        for (region, status) in &account.regions {
+            if catalog::find(region).is_none_or(|r| r.default) {
+                return inconsistent(format!("account {id} lists {region}, not an opt-in region"));
+            }
+            if *status == RegionOptStatus::EnabledByDefault {
+                return inconsistent(format!(
+                    "account {id} gives {region} the status ENABLED_BY_DEFAULT, which only default regions have"
+                ));
+            }
+            let under_way = state
+                .transitions
+                .iter()
+                .any(|t| &t.account_id == id && &t.region == region);
+            if status.is_transitional() && !under_way {
+                return inconsistent(format!(
+                    "{region} in {id} is {} but no change is in progress",
+                    status.as_str()
+                ));
             }
         }
     }
+    Ok(())
+}
+
+/// Members exist and belong to one organization each; the management account
+/// is a member, and the delegated administrator is another one.
+fn check_organizations(state: &State) -> Result<(), SnapshotError> {
+    let mut seen = BTreeSet::new();
     for org in &state.organizations {
         if let Some(missing) = org
             .members
             .iter()
             .find(|m| !state.accounts.contains_key(*m))
         {
-            return bad(format!(
+            return inconsistent(format!(
                 "organization {} names unknown account {missing}",
                 org.id
             ));
         }
+        if let Some(twice) = org.members.iter().find(|m| !seen.insert(m.as_str())) {
+            return inconsistent(format!(
+                "account {twice} belongs to more than one organization"
+            ));
+        }
         if !org.members.contains(&org.management_account_id) {
-            return bad(format!(
+            return inconsistent(format!(
                 "organization {} does not contain its management account",
                 org.id
             ));
         }
+        if let Some(admin) = &org.delegated_administrator {
+            if admin == &org.management_account_id || !org.members.contains(admin) {
+                return inconsistent(format!(
+                    "the delegated administrator of organization {} must be a member other than the management account",
+                    org.id
+                ));
+            }
+        }
     }
+    Ok(())
+}
+
+/// Each change in progress matches its region's ENABLING or DISABLING
+/// status, and a region has at most one.
+fn check_transitions(state: &State) -> Result<(), SnapshotError> {
+    let mut seen = BTreeSet::new();
     for t in &state.transitions {
         let status = state
             .accounts
             .get(&t.account_id)
-            .and_then(|a| a.regions.get(&t.region));
-        if !status.is_some_and(|s| s.is_transitional()) {
-            return bad(format!(
+            .and_then(|a| a.regions.get(&t.region))
+            .copied();
+        let Some(status) = status.filter(|s| s.is_transitional()) else {
+            return inconsistent(format!(
                 "a change of {} in {} is in progress but the region is not ENABLING or DISABLING",
+                t.region, t.account_id
+            ));
+        };
+        let leads_to = if status == RegionOptStatus::Enabling {
+            RegionOptStatus::Enabled
+        } else {
+            RegionOptStatus::Disabled
+        };
+        if t.target != leads_to {
+            return inconsistent(format!(
+                "{} in {} is {} but its change in progress leads to {}",
+                t.region,
+                t.account_id,
+                status.as_str(),
+                t.target.as_str()
+            ));
+        }
+        if !seen.insert((&t.account_id, &t.region)) {
+            return inconsistent(format!(
+                "{} in {} has more than one change in progress",
                 t.region, t.account_id
             ));
         }

@@ -178,11 +178,16 @@ impl Checker {
     }
 }
 
-/// Validates an optional `AccountId` member.
+/// Validates an optional `AccountId` member. The model gives it a pattern
+/// and no length bounds, so every malformed id fails the pattern.
 pub fn account_id(value: Option<&str>) -> Result<(), ApiError> {
-    let mut checker = Checker::default();
-    checker.optional("AccountId", value, (12, 12), Some(&ACCOUNT_ID));
-    checker.finish()
+    match value {
+        Some(id) if !(ACCOUNT_ID.matches)(id) => Err(ApiError::field(
+            "AccountId",
+            pattern_mismatch(&ACCOUNT_ID, id),
+        )),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,468 @@
+//! The standalone and organizations contexts (`AccountId`), and who may use
+//! the latter.
+
+mod common;
+
+use account_engine::Operation;
+use common::*;
+use serde_json::{json, Value};
+
+const MANAGEMENT: &str = "111111111111";
+const ADMIN: &str = "222222222222";
+const MEMBER: &str = "333333333333";
+const OUTSIDER: &str = "444444444444";
+
+const NO_TRUSTED_ACCESS: &str =
+    "Your organization must first enable trusted access with AWS Account Management.";
+const MANAGEMENT_STANDALONE_ONLY: &str =
+    "The management account can only be managed using the standalone context from the management account.";
+const NOT_MANAGEMENT_OR_DELEGATED: &str =
+    "Only the management account or the delegated administrator for AWS Account Management can specify an AccountId.";
+const NOT_A_MEMBER: &str = "The specified account is not a member of your organization.";
+const OWN_ACCOUNT_STANDALONE_ONLY: &str =
+    "Your own account can only be managed using the standalone context for this operation.";
+
+struct Org {
+    sandbox: Sandbox,
+    id: String,
+}
+
+impl Org {
+    fn member_arn(&self, account: &str) -> String {
+        format!(
+            "arn:aws:account::{MANAGEMENT}:account/{}/{account}",
+            self.id
+        )
+    }
+}
+
+/// An organization with trusted access on or off, a delegated administrator
+/// and one more member.
+fn organization(trusted_access: bool) -> Org {
+    let mut sandbox = sandbox();
+    let engine = &mut sandbox.engine;
+    let id = engine.create_organization(MANAGEMENT).unwrap();
+    engine
+        .add_member_account(&id, ADMIN, "Admin", "admin@example.com")
+        .unwrap();
+    engine
+        .add_member_account(&id, MEMBER, "Member", "member@example.com")
+        .unwrap();
+    engine.register_delegated_administrator(&id, ADMIN).unwrap();
+    engine.set_trusted_access(&id, trusted_access).unwrap();
+    Org { sandbox, id }
+}
+
+/// A valid request of each operation, naming `target` in AccountId.
+fn requests(target: &str) -> Vec<(Operation, Value)> {
+    let mut contact_info = json!({ "ContactInformation": contact() });
+    contact_info["AccountId"] = json!(target);
+    let mut alt = alternate("SECURITY");
+    alt["AccountId"] = json!(target);
+    let with_id = |mut v: Value| {
+        v["AccountId"] = json!(target);
+        v
+    };
+    vec![
+        (Operation::PutContactInformation, contact_info),
+        (Operation::GetContactInformation, with_id(json!({}))),
+        (Operation::PutAlternateContact, alt),
+        (
+            Operation::GetAlternateContact,
+            with_id(json!({"AlternateContactType": "SECURITY"})),
+        ),
+        (
+            Operation::DeleteAlternateContact,
+            with_id(json!({"AlternateContactType": "SECURITY"})),
+        ),
+        (Operation::ListRegions, with_id(json!({}))),
+        (
+            Operation::GetRegionOptStatus,
+            with_id(json!({"RegionName": "af-south-1"})),
+        ),
+        (
+            Operation::EnableRegion,
+            with_id(json!({"RegionName": "af-south-1"})),
+        ),
+        (
+            Operation::DisableRegion,
+            with_id(json!({"RegionName": "af-south-1"})),
+        ),
+        (
+            Operation::PutAccountName,
+            with_id(json!({"AccountName": "Renamed"})),
+        ),
+        (Operation::GetAccountInformation, with_id(json!({}))),
+    ]
+}
+
+#[track_caller]
+fn assert_refused(sandbox: &mut Sandbox, caller: &str, target: &str, arn: &str, reason: &str) {
+    for (operation, body) in requests(target) {
+        sandbox
+            .call_as(caller, &operation.path(), body)
+            .assert_error(
+                "AccessDeniedException",
+                403,
+                &denied(arn, operation.name(), reason),
+            );
+    }
+}
+
+#[test]
+fn without_account_id_an_organization_member_acts_on_its_own_account() {
+    let mut org = organization(true);
+    let reply = org
+        .sandbox
+        .call_as(MEMBER, "/getAccountInformation", json!({}));
+    assert_eq!(reply.ok()["AccountName"], "Member");
+    let reply = org.sandbox.call_as(
+        MANAGEMENT,
+        "/putAccountName",
+        json!({"AccountName": "Mgmt"}),
+    );
+    reply.ok();
+}
+
+#[test]
+fn account_id_outside_any_organization_needs_trusted_access() {
+    let mut sandbox = sandbox();
+    assert_refused(
+        &mut sandbox,
+        DEFAULT,
+        MEMBER,
+        &arn(DEFAULT),
+        NO_TRUSTED_ACCESS,
+    );
+    assert_refused(
+        &mut sandbox,
+        OUTSIDER,
+        OUTSIDER,
+        &arn(OUTSIDER),
+        NO_TRUSTED_ACCESS,
+    );
+}
+
+#[test]
+fn account_id_before_trusted_access_is_enabled_is_refused_with_the_member_arn() {
+    let mut org = organization(false);
+    let arn = org.member_arn(MANAGEMENT);
+    assert_refused(
+        &mut org.sandbox,
+        MANAGEMENT,
+        MEMBER,
+        &arn,
+        NO_TRUSTED_ACCESS,
+    );
+    let arn = org.member_arn(ADMIN);
+    assert_refused(&mut org.sandbox, ADMIN, MEMBER, &arn, NO_TRUSTED_ACCESS);
+}
+
+#[test]
+fn account_id_from_an_ordinary_member_is_refused() {
+    let mut org = organization(true);
+    let arn = org.member_arn(MEMBER);
+    assert_refused(
+        &mut org.sandbox,
+        MEMBER,
+        ADMIN,
+        &arn,
+        NOT_MANAGEMENT_OR_DELEGATED,
+    );
+    assert_refused(
+        &mut org.sandbox,
+        MEMBER,
+        MEMBER,
+        &arn,
+        NOT_MANAGEMENT_OR_DELEGATED,
+    );
+}
+
+#[test]
+fn the_management_account_can_only_be_managed_in_the_standalone_context() {
+    let mut org = organization(true);
+    let arn = org.member_arn(MANAGEMENT);
+    assert_refused(
+        &mut org.sandbox,
+        MANAGEMENT,
+        MANAGEMENT,
+        &arn,
+        MANAGEMENT_STANDALONE_ONLY,
+    );
+    let arn = org.member_arn(ADMIN);
+    assert_refused(
+        &mut org.sandbox,
+        ADMIN,
+        MANAGEMENT,
+        &arn,
+        MANAGEMENT_STANDALONE_ONLY,
+    );
+}
+
+#[test]
+fn account_id_must_name_a_member_of_the_callers_organization() {
+    let mut org = organization(true);
+    org.sandbox
+        .call_as(OUTSIDER, "/getAccountInformation", json!({}))
+        .ok();
+    let arn = org.member_arn(MANAGEMENT);
+    assert_refused(&mut org.sandbox, MANAGEMENT, OUTSIDER, &arn, NOT_A_MEMBER);
+    assert_refused(
+        &mut org.sandbox,
+        MANAGEMENT,
+        "999999999999",
+        &arn,
+        NOT_A_MEMBER,
+    );
+}
+
+#[test]
+fn the_management_account_manages_members_with_account_id() {
+    let mut org = organization(true);
+    for (operation, body) in requests(MEMBER) {
+        let reply = org.sandbox.call_as(MANAGEMENT, &operation.path(), body);
+        if operation == Operation::DisableRegion {
+            assert_eq!(reply.error_type.as_deref(), Some("ConflictException"));
+        } else {
+            assert_eq!(reply.status, 200, "{operation:?}: {reply:?}");
+        }
+    }
+    let member = org
+        .sandbox
+        .call_as(MEMBER, "/getAccountInformation", json!({}));
+    assert_eq!(member.ok()["AccountName"], "Renamed");
+    assert_eq!(
+        org.sandbox.region_status_of(MEMBER, "af-south-1"),
+        "ENABLING"
+    );
+    assert_eq!(
+        org.sandbox.region_status_of(MANAGEMENT, "af-south-1"),
+        "DISABLED"
+    );
+}
+
+#[test]
+fn the_delegated_administrator_manages_members_with_account_id() {
+    let mut org = organization(true);
+    let mut body = alternate("BILLING");
+    body["AccountId"] = json!(MEMBER);
+    org.sandbox
+        .call_as(ADMIN, "/putAlternateContact", body)
+        .ok();
+    let reply = org.sandbox.call_as(
+        MEMBER,
+        "/getAlternateContact",
+        json!({"AlternateContactType": "BILLING"}),
+    );
+    assert_eq!(reply.ok()["AlternateContact"], alternate("BILLING"));
+    let info = org.sandbox.call_as(
+        ADMIN,
+        "/getAccountInformation",
+        json!({"AccountId": MEMBER}),
+    );
+    assert_eq!(info.ok()["AccountId"], MEMBER);
+}
+
+#[test]
+fn only_the_delegated_administrator_may_name_its_own_account_for_alternate_contacts() {
+    let mut org = organization(true);
+    let mut body = alternate("OPERATIONS");
+    body["AccountId"] = json!(ADMIN);
+    org.sandbox
+        .call_as(ADMIN, "/putAlternateContact", body)
+        .ok();
+    let key = json!({"AccountId": ADMIN, "AlternateContactType": "OPERATIONS"});
+    assert_eq!(
+        org.sandbox
+            .call_as(ADMIN, "/getAlternateContact", key.clone())
+            .ok()["AlternateContact"],
+        alternate("OPERATIONS")
+    );
+    org.sandbox
+        .call_as(ADMIN, "/deleteAlternateContact", key)
+        .ok();
+    let arn = org.member_arn(MANAGEMENT);
+    let mut body = alternate("OPERATIONS");
+    body["AccountId"] = json!(MANAGEMENT);
+    org.sandbox
+        .call_as(MANAGEMENT, "/putAlternateContact", body)
+        .assert_error(
+            "AccessDeniedException",
+            403,
+            &denied(&arn, "PutAlternateContact", MANAGEMENT_STANDALONE_ONLY),
+        );
+}
+
+#[test]
+fn the_delegated_administrator_naming_itself_for_other_operations_is_refused() {
+    let mut org = organization(true);
+    let arn = org.member_arn(ADMIN);
+    for (operation, body) in requests(ADMIN) {
+        if operation.is_alternate_contact() {
+            continue;
+        }
+        org.sandbox
+            .call_as(ADMIN, &operation.path(), body)
+            .assert_error(
+                "AccessDeniedException",
+                403,
+                &denied(&arn, operation.name(), OWN_ACCOUNT_STANDALONE_ONLY),
+            );
+    }
+}
+
+#[test]
+fn a_former_delegated_administrator_loses_the_organizations_context() {
+    let mut org = organization(true);
+    org.sandbox
+        .engine
+        .register_delegated_administrator(&org.id, MEMBER)
+        .unwrap();
+    let arn = org.member_arn(ADMIN);
+    assert_refused(
+        &mut org.sandbox,
+        ADMIN,
+        MEMBER,
+        &arn,
+        NOT_MANAGEMENT_OR_DELEGATED,
+    );
+    let reply = org.sandbox.call_as(
+        MEMBER,
+        "/getAccountInformation",
+        json!({"AccountId": ADMIN}),
+    );
+    assert_eq!(reply.ok()["AccountId"], ADMIN);
+}
+
+#[test]
+fn invalid_contact_type_and_region_messages_use_the_member_arn() {
+    let mut org = organization(true);
+    let arn = org.member_arn(MEMBER);
+    org.sandbox
+        .call_as(
+            MEMBER,
+            "/getAlternateContact",
+            json!({"AlternateContactType": "billing"}),
+        )
+        .assert_error(
+            "AccessDeniedException",
+            403,
+            &denied(
+                &arn,
+                "GetAlternateContact",
+                "You specified an invalid Alternate Contact type.",
+            ),
+        );
+    org.sandbox
+        .call_as(MEMBER, "/enableRegion", json!({"RegionName": "AF-SOUTH-1"}))
+        .assert_error(
+            "AccessDeniedException",
+            403,
+            &denied(
+                &arn,
+                "EnableRegion",
+                "You specified an invalid target region.",
+            ),
+        );
+}
+
+#[test]
+fn access_rules_come_before_business_rules() {
+    let mut org = organization(false);
+    let arn = org.member_arn(MANAGEMENT);
+    org.sandbox
+        .call_as(
+            MANAGEMENT,
+            "/enableRegion",
+            json!({"AccountId": MEMBER, "RegionName": "nowhere-1"}),
+        )
+        .assert_error(
+            "AccessDeniedException",
+            403,
+            &denied(&arn, "EnableRegion", NO_TRUSTED_ACCESS),
+        );
+    org.sandbox
+        .call_as(
+            MANAGEMENT,
+            "/putAccountName",
+            json!({"AccountId": MEMBER, "AccountName": "   "}),
+        )
+        .assert_error(
+            "AccessDeniedException",
+            403,
+            &denied(&arn, "PutAccountName", NO_TRUSTED_ACCESS),
+        );
+}
+
+#[test]
+fn organization_region_changes_are_recorded_for_the_member_and_the_caller() {
+    let mut org = organization(true);
+    org.sandbox
+        .call_as(
+            ADMIN,
+            "/enableRegion",
+            json!({"AccountId": MEMBER, "RegionName": "me-central-1"}),
+        )
+        .ok();
+    let event = serde_json::to_value(org.sandbox.engine.events().next().unwrap()).unwrap();
+    assert_eq!(event["account"], ADMIN);
+    assert_eq!(event["detail"]["accountId"], MEMBER);
+    assert_eq!(
+        event["resources"],
+        json!([format!("arn:aws:account::{MEMBER}:account")])
+    );
+}
+
+#[test]
+fn more_than_20_region_changes_in_progress_per_organization_are_too_many_requests() {
+    let mut org = organization(true);
+    let members: Vec<String> = (1..=4).map(|n| format!("55555555555{n}")).collect();
+    for m in &members {
+        org.sandbox
+            .engine
+            .add_member_account(&org.id, m, "Worker", "worker@example.com")
+            .unwrap();
+    }
+    let mut started = 0;
+    for m in &members {
+        for region in &OPT_IN[..6] {
+            if started == 20 {
+                break;
+            }
+            org.sandbox
+                .call_as(
+                    MANAGEMENT,
+                    "/enableRegion",
+                    json!({"AccountId": m, "RegionName": region}),
+                )
+                .ok();
+            started += 1;
+        }
+    }
+    let id = org.id.clone();
+    org.sandbox
+        .call_as(
+            MANAGEMENT,
+            "/enableRegion",
+            json!({"AccountId": members[3], "RegionName": OPT_IN[10]}),
+        )
+        .assert_error(
+            "TooManyRequestsException",
+            429,
+            &format!(
+                "Organization {id} already has 20 region opt-in or opt-out requests in progress, the most allowed. Please wait until one finishes and then try again."
+            ),
+        );
+    org.sandbox
+        .call_as(MEMBER, "/enableRegion", json!({"RegionName": OPT_IN[0]}))
+        .assert_error(
+            "TooManyRequestsException",
+            429,
+            &format!(
+                "Organization {id} already has 20 region opt-in or opt-out requests in progress, the most allowed. Please wait until one finishes and then try again."
+            ),
+        );
+    org.sandbox
+        .call_as(OUTSIDER, "/enableRegion", json!({"RegionName": OPT_IN[0]}))
+        .ok();
+}
