@@ -47,9 +47,10 @@ if ! have_version .tools/node_modules/.bin/wasm-opt "version ${BINARYEN_VERSION%
   npm install --silent --no-audit --no-fund --prefix .tools "binaryen@$BINARYEN_VERSION"
 fi
 
-if [ -f tests/e2e/package-lock.json ] && [ ! -f tests/e2e/node_modules/.installed ]; then
+# Playwright drives Debian's Chromium; it must not download a browser of its own.
+if [ -f tests/e2e/package-lock.json ] && ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.installed-lock; then
   say "end-to-end test dependencies"
-  (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund && touch node_modules/.installed)
+  (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund && cp package-lock.json node_modules/.installed-lock)
 fi
 
 if [ -f tests/clients/requirements.txt ]; then

@@ -52,10 +52,10 @@ pub fn TextField(
     let described = error_id.clone();
     view! {
         <div class="field" class:invalid=move || error().is_some()>
-            <label for=id.clone()>
-                {label}
-                {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
-            </label>
+            <div class="label-row">
+                <label for=id.clone()>{label}</label>
+                {required.then(|| view! { <span class="required" aria-hidden="true">"*"</span> })}
+            </div>
             <input
                 id=id
                 type=kind.unwrap_or("text")

@@ -1,0 +1,41 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { call, open } from './helpers';
+
+async function seriousViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+for (const [slug, name] of [
+  ['contact-information', 'Contact information'],
+  ['alternate-contacts', 'Alternate contacts'],
+  ['regions', 'Regions'],
+]) {
+  test(`${name} has no serious accessibility violations`, async ({ page }) => {
+    await open(page);
+    await call(page, 'PutAlternateContact', {
+      AlternateContactType: 'BILLING', Name: 'Bill', Title: 'Payer', EmailAddress: 'b@example.com', PhoneNumber: '+1 555',
+    });
+    await call(page, 'EnableRegion', { RegionName: 'af-south-1' });
+    await page.getByRole('tab', { name, exact: true }).click();
+    await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
+    expect(await seriousViolations(page)).toEqual([]);
+    if (slug === 'contact-information') {
+      await page.getByRole('button', { name: 'Create', exact: true }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect(page.getByLabel('Full name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+  });
+}
+
+test('the page is usable at 360 px wide', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await open(page, '/regions');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByRole('button', { name: 'Enable af-south-1' })).toBeVisible();
+});
