@@ -1,0 +1,159 @@
+// Measures the page budgets of the resource browser and prints each figure
+// beside its budget, as ratios against a baseline measured in the same run:
+//   - release wasm and total transfer, gzip-compressed;
+//   - navigation to first interactive tab, against a static HTML page with
+//     the same markup served by the same server;
+//   - time for an interaction (filter keystroke, save) to render.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dist = resolve(process.env.DIST ?? '../../dist');
+const runs = Number(process.env.RUNS ?? 7);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const row = (name, value, budget, ok) => console.log(`${ok ? 'PASS' : 'OVER'}  ${name.padEnd(48)} ${value.padStart(12)}   budget ${budget}`);
+
+// Sizes
+const files = readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f));
+const gz = Object.fromEntries(files.map((f) => [f, gzipSync(readFileSync(join(dist, f)), { level: 9 }).length]));
+const wasm = Object.entries(gz).find(([f]) => f.endsWith('.wasm'))[1];
+const total = Object.values(gz).reduce((a, b) => a + b, 0);
+console.log('\n== Transfer (gzip -9) ==');
+row('release wasm', kb(wasm), '300 KB', wasm <= 300 * 1024);
+row('total transfer (html + js + wasm + css)', kb(total), '350 KB', total <= 350 * 1024);
+
+async function serve(root, port) {
+  const child = spawn('node', ['serve.mjs'], { cwd: resolve('.'), env: { ...process.env, DIST: root, PORT: String(port) }, stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`);
+      return child;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error('server did not start');
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking'],
+});
+
+// Navigation start to the first tab in the DOM with its click handler live:
+// for the app that is when Leptos has mounted; for the static copy, parsing.
+async function timeToTab(url) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen = () => {
+        if (document.querySelector('[role=tab]')) {
+          window.__firstTab = performance.now();
+          return true;
+        }
+        return false;
+      };
+      if (!seen()) {
+        new MutationObserver((_, obs) => seen() && obs.disconnect()).observe(document, { childList: true, subtree: true });
+      }
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstTab !== undefined);
+    times.push(await page.evaluate(() => window.__firstTab));
+    await context.close();
+  }
+  return median(times);
+}
+
+const appServer = await serve(dist, 8093);
+const staticRoot = mkdtempSync(join(tmpdir(), 'static-page-'));
+try {
+  // The static baseline: the app's own rendered markup and stylesheet.
+  const page = await browser.newPage();
+  await page.goto('http://127.0.0.1:8093/#/regions');
+  await page.waitForSelector('[role=tab]');
+  await page.waitForSelector('tbody tr');
+  const markup = await page.evaluate(() => {
+    const doc = document.documentElement.cloneNode(true);
+    doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]').forEach((e) => e.remove());
+    return '<!doctype html>' + doc.outerHTML;
+  });
+  for (const f of files.filter((f) => f.endsWith('.css'))) writeFileSync(join(staticRoot, f), readFileSync(join(dist, f)));
+  writeFileSync(join(staticRoot, 'index.html'), markup);
+  await page.close();
+  const staticServer = await serve(staticRoot, 8094);
+  try {
+    const app = await timeToTab('http://127.0.0.1:8093/#/regions');
+    const base = await timeToTab('http://127.0.0.1:8094/');
+    console.log(`\n== Time to first interactive tab (median of ${runs}, fresh context each) ==`);
+    console.log(`      static HTML page, same markup                    ${base.toFixed(1).padStart(9)} ms`);
+    row('resource browser', `${app.toFixed(1)} ms`, '1.5x static', app <= 1.5 * base);
+    console.log(`      ratio                                            ${(app / base).toFixed(2).padStart(9)} x`);
+  } finally {
+    staticServer.kill();
+  }
+
+  // Interactions: from the event to the DOM updated and laid out. Leptos
+  // updates synchronously inside the event, so this is the whole render
+  // cost; waiting for the next frame would only measure the display's
+  // refresh interval.
+  console.log('\n== Interaction render time (median of 15) ==');
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  await p.goto('http://127.0.0.1:8093/#/alternate-contacts');
+  await p.waitForSelector('[role=tab]');
+  await p.evaluate(async () => {
+    for (const [t, n] of [['BILLING', 'Bill'], ['OPERATIONS', 'Olga'], ['SECURITY', 'Sam']]) {
+      await window.accountSandbox.call('PutAlternateContact', { AlternateContactType: t, Name: n, Title: 'T', EmailAddress: `${n}@example.com`, PhoneNumber: '+1 555' });
+    }
+  });
+  const measure = (selector, values, event) =>
+    p.evaluate(async ({ selector, values, event }) => {
+      const el = document.querySelector(selector);
+      const times = [];
+      for (let i = 0; i < 15; i++) {
+        const t0 = performance.now();
+        el.value = values[i % values.length];
+        el.dispatchEvent(new Event(event, { bubbles: true }));
+        document.body.getBoundingClientRect();
+        times.push(performance.now() - t0);
+        await new Promise((r) => requestAnimationFrame(() => r()));
+      }
+      return times.sort((a, b) => a - b)[7];
+    }, { selector, values, event });
+  const search = await measure('#search-contacts', ['b', 'bi', 'bil', ''], 'input');
+  row('alternate contacts: search keystroke (3 contacts)', `${search.toFixed(1)} ms`, '16 ms', search <= 16);
+  const save = await p.evaluate(async () => {
+    const times = [];
+    for (let i = 0; i < 15; i++) {
+      document.querySelector('[aria-label="Edit BILLING contact"]').click();
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      const name = document.querySelector('#field-Name');
+      name.value = `Bill ${i}`;
+      name.dispatchEvent(new Event('input', { bubbles: true }));
+      const t0 = performance.now();
+      document.querySelector('form button[type=submit]').click();
+      document.body.getBoundingClientRect();
+      times.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(() => r()));
+    }
+    return times.sort((a, b) => a - b)[7];
+  });
+  row('alternate contacts: save (3 contacts)', `${save.toFixed(1)} ms`, '16 ms', save <= 16);
+  await p.goto('http://127.0.0.1:8093/#/regions');
+  await p.waitForSelector('tbody tr');
+  const filter = await measure('#search-regions', ['a', 'ap', 'ap-', ''], 'input');
+  row('regions: search keystroke (34 regions)', `${filter.toFixed(1)} ms`, '16 ms', filter <= 16);
+  const status = await measure('#filter-status', ['DISABLED', 'ENABLED_BY_DEFAULT', ''], 'change');
+  row('regions: status filter change (34 regions)', `${status.toFixed(1)} ms`, '16 ms', status <= 16);
+  await ctx.close();
+} finally {
+  appServer.kill();
+  await browser.close();
+}
