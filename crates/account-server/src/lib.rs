@@ -1,0 +1,73 @@
+//! The account engine over HTTP, for AWS SDKs and the AWS CLI.
+//!
+//! The engine knows nothing of HTTP or files; this crate adds the transport
+//! (axum), the caller's identity (from the SigV4 `Authorization` header),
+//! a lock that serializes changes, and the `--state` file. [`app`] builds the
+//! whole service, so tests drive it with `oneshot` and no socket.
+
+mod cli;
+mod clock;
+mod error;
+mod identity;
+mod sandbox;
+mod state_file;
+
+use std::sync::Arc;
+
+use account_engine::WireResponse;
+use axum::body::{Body, Bytes};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, Method, Uri};
+use axum::response::Response;
+use axum::Router;
+
+pub use cli::Args;
+pub use error::{ServerError, StateFileError};
+pub use sandbox::Sandbox;
+pub use state_file::StateFile;
+
+use identity::access_key_id;
+
+/// Requests with a larger body are refused with 413 before they are read.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// The whole HTTP service: every path goes to the engine's dispatcher, which
+/// answers unknown ones with its own 404.
+pub fn app(sandbox: Arc<Sandbox>) -> Router {
+    Router::new()
+        .fallback(serve)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(sandbox)
+}
+
+async fn serve(
+    State(sandbox): State<Arc<Sandbox>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ServerError> {
+    if method != Method::POST {
+        return Err(ServerError::MethodNotAllowed(method));
+    }
+    let body = body?;
+    // Without an access key the engine's default account is the caller: it
+    // treats anything that is not a 12-digit account id that way.
+    let caller = access_key_id(&headers).unwrap_or_default();
+    let (wire, unsaved) = sandbox.handle(caller, uri.path(), &body);
+    if let Some(revision) = unsaved {
+        // File IO blocks; keep it off the threads that run other requests.
+        let sandbox = Arc::clone(&sandbox);
+        tokio::task::spawn_blocking(move || sandbox.persist(revision)).await??;
+    }
+    to_response(wire)
+}
+
+fn to_response(wire: WireResponse) -> Result<Response, ServerError> {
+    let mut response = Response::builder().status(wire.status);
+    for (name, value) in wire.headers {
+        response = response.header(name, value);
+    }
+    Ok(response.body(Body::from(wire.body))?)
+}

@@ -1,0 +1,191 @@
+"""Running the release `account-server` binary and calling it, for the
+real-client tests and nothing else: it builds nothing itself.
+"""
+
+import http.client
+import itertools
+import json
+import os
+import pathlib
+import signal
+import socket
+import subprocess
+import time
+
+import boto3
+import botocore.config
+import pytest
+from botocore.exceptions import ClientError
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SERVER_BIN = os.environ.get("ACCOUNT_SERVER_BIN", str(ROOT / "target/server/account-server"))
+DEFAULT_ACCOUNT = "000000000000"
+
+# Short region transitions keep the tests quick; the polling below adapts.
+ENABLE_SECONDS = 1
+DISABLE_SECONDS = 0.5
+
+# One session for every client: it loads the service model once. Sessions are
+# not thread-safe, so threads get their clients made before they start.
+_session = boto3.session.Session()
+
+_accounts = itertools.count(100_000_000_000 + os.getpid() % 1000 * 1_000_000)
+
+
+def new_account():
+    """A 12-digit account id no other test uses."""
+    return f"{next(_accounts):012d}"
+
+
+def wait_until(probe, timeout=10.0, interval=0.02, what="the condition"):
+    """Polls `probe` until it returns something truthy; fails at the deadline."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = probe()
+        if result:
+            return result
+        if time.monotonic() >= deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(interval)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def port_open(port):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+            return True
+    except OSError:
+        return False
+
+
+class Server:
+    """One `account-server` process with its own state file."""
+
+    def __init__(self, state_file, enable_seconds=ENABLE_SECONDS, disable_seconds=DISABLE_SECONDS):
+        self.state_file = pathlib.Path(state_file)
+        self.log_file = self.state_file.with_suffix(".log")
+        self.flags = ["--enable-seconds", str(enable_seconds), "--disable-seconds", str(disable_seconds)]
+        self.process = None
+        self.port = None
+
+    @property
+    def endpoint(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self):
+        if not os.access(SERVER_BIN, os.X_OK):
+            pytest.fail(
+                f"no server binary at {SERVER_BIN}: run "
+                "`cargo build --profile server -p account-server` or set ACCOUNT_SERVER_BIN"
+            )
+        self.port = free_port()
+        command = [SERVER_BIN, "--port", str(self.port), "--state", str(self.state_file), *self.flags]
+        with open(self.log_file, "ab") as log:
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+
+        def ready():
+            if self.process.poll() is not None:
+                raise AssertionError(f"account-server exited at start: {self.log()}")
+            return port_open(self.port)
+
+        wait_until(ready, what=f"account-server on port {self.port}")
+        return self
+
+    def log(self):
+        return self.log_file.read_text(errors="replace") if self.log_file.exists() else ""
+
+    def stop(self):
+        """SIGTERM: the server finishes requests in flight and exits."""
+        if self.process and self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.kill(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+                raise AssertionError("account-server ignored SIGTERM for 10 s")
+
+    def kill(self):
+        """SIGKILL: the process dies wherever it is."""
+        os.kill(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+    def saved_state(self):
+        return json.loads(self.state_file.read_text())
+
+    def client(self, account=None, validate=True, pool=10):
+        """A boto3 Account client calling as `account` (a fresh one if None).
+
+        Retries are off so each call is exactly one request and errors show
+        as the server sent them. `validate=False` lets values through that
+        botocore would refuse before sending (empty strings, MaxResults 0).
+        """
+        config = botocore.config.Config(
+            retries={"total_max_attempts": 1},
+            parameter_validation=validate,
+            max_pool_connections=pool,
+        )
+        return _session.client(
+            "account",
+            endpoint_url=self.endpoint,
+            region_name="us-east-1",
+            aws_access_key_id=account or new_account(),
+            aws_secret_access_key="test",
+            config=config,
+        )
+
+
+def api_error(call, **params):
+    """Calls an operation that must fail; returns the error as botocore
+    parsed it: code, message, HTTP status and the modeled members."""
+    with pytest.raises(ClientError) as caught:
+        call(**params)
+    response = caught.value.response
+    return {
+        "code": response["Error"]["Code"],
+        "message": response["Error"]["Message"],
+        "status": response["ResponseMetadata"]["HTTPStatusCode"],
+        "reason": response.get("reason"),
+        "fields": response.get("fieldList"),
+    }
+
+
+def authorization(access_key_id):
+    """A SigV4-shaped Authorization header: the sandbox reads the access key
+    id from it and checks no signature."""
+    return (
+        f"AWS4-HMAC-SHA256 Credential={access_key_id}/20260101/us-east-1/account/aws4_request, "
+        "SignedHeaders=content-type;host;x-amz-date, Signature=" + "0" * 64
+    )
+
+
+class RawClient:
+    """restJson1 over one keep-alive connection, for tests that need many
+    accounts or bodies no SDK would send."""
+
+    def __init__(self, server):
+        self.connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+
+    def request(self, method, path, body, account=None):
+        """Returns the status, the x-amzn-ErrorType header and the JSON body."""
+        headers = {"Content-Type": "application/json"}
+        if account:
+            headers["Authorization"] = authorization(account)
+        self.connection.request(method, path, body=body, headers=headers)
+        response = self.connection.getresponse()
+        payload = response.read()
+        return response.status, response.getheader("x-amzn-ErrorType"), json.loads(payload) if payload else None
+
+    def call(self, operation, account, **params):
+        """Calls an operation by its API name; returns the status and body."""
+        path = "/" + operation[0].lower() + operation[1:]
+        status, _, body = self.request("POST", path, json.dumps(params).encode(), account)
+        return status, body
+
+    def close(self):
+        self.connection.close()

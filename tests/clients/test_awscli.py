@@ -1,0 +1,97 @@
+"""The AWS CLI (v1, from PyPI) against the server: the commands of the
+LocalStack Account guide, with their expected outputs."""
+
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+AWS = pathlib.Path(sys.executable).parent / "aws"
+
+
+@pytest.fixture
+def aws(server, account, tmp_path):
+    """Runs `aws --endpoint-url <server> ...` as `account`, with no config
+    files, so nothing on the machine changes what the CLI does."""
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "AWS_ACCESS_KEY_ID": account,
+        "AWS_SECRET_ACCESS_KEY": "test",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "AWS_CONFIG_FILE": "/dev/null",
+        "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+    }
+
+    def run(*args, check=True):
+        result = subprocess.run(
+            [str(AWS), "--endpoint-url", server.endpoint, *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if check:
+            assert result.returncode == 0, result.stderr
+        return result
+
+    return run
+
+
+CONTACT = {
+    "FullName": "Jane Doe",
+    "PhoneNumber": "+1 206-555-0100",
+    "AddressLine1": "123 Main St",
+    "City": "Seattle",
+    "PostalCode": "98101",
+    "CountryCode": "US",
+    "StateOrRegion": "WA",
+}
+
+
+def test_put_then_get_contact_information(aws):
+    put = aws("account", "put-contact-information", "--contact-information", json.dumps(CONTACT))
+    assert put.stdout == ""
+    get = aws("account", "get-contact-information")
+    assert json.loads(get.stdout) == {"ContactInformation": CONTACT}
+
+
+def test_put_alternate_contact(aws):
+    put = aws(
+        "account", "put-alternate-contact",
+        "--alternate-contact-type", "BILLING",
+        "--email-address", "bill@ing.com",
+        "--name", "Bill Ing",
+        "--phone-number", "+1 555-555-5555",
+        "--title", "Billing",
+    )  # fmt: skip
+    assert put.stdout == ""
+    get = aws("account", "get-alternate-contact", "--alternate-contact-type", "BILLING")
+    assert json.loads(get.stdout) == {
+        "AlternateContact": {
+            "Name": "Bill Ing",
+            "Title": "Billing",
+            "EmailAddress": "bill@ing.com",
+            "PhoneNumber": "+1 555-555-5555",
+            "AlternateContactType": "BILLING",
+        }
+    }
+
+
+def test_list_regions_auto_paginates_to_all_34(aws):
+    listed = json.loads(aws("account", "list-regions").stdout)
+    assert len(listed["Regions"]) == 34
+    assert "NextToken" not in listed
+    first_page = json.loads(aws("account", "list-regions", "--no-paginate").stdout)
+    assert (len(first_page["Regions"]), "NextToken" in first_page) == (20, True)
+
+
+def test_a_service_error_is_reported_and_fails_the_command(aws):
+    result = aws("account", "get-alternate-contact", "--alternate-contact-type", "SECURITY", check=False)
+    assert result.returncode != 0
+    assert result.stdout == ""
+    assert "(ResourceNotFoundException)" in result.stderr
+    assert "No contact of the inputted alternate contact type found." in result.stderr
