@@ -26,8 +26,8 @@ def test_bad_requests_get_json_errors_and_the_server_keeps_serving(server):
     assert (status, code) == (404, "UnknownOperationException")
     assert body == {"message": "No operation is served at /describeEverything."}
 
-    # The server answers before reading such a body, then closes the
-    # connection; the client sees the 413 and reconnects for the next call.
+    # The server refuses such a body unread, so the connection cannot carry
+    # another request; the next one goes on a new connection.
     status, code, body = raw.request("POST", "/putAccountName", b" " * (1024 * 1024 + 1))
     assert (status, code) == (413, "RequestEntityTooLargeException")
     assert body["message"]

@@ -102,7 +102,9 @@ impl Sandbox {
         (response, None)
     }
 
-    /// Makes sure the state file holds `revision` or a newer one.
+    /// Makes sure the state file holds `revision` or a newer one. If the
+    /// write fails, the change stays in memory (its caller gets a 500) and
+    /// the next successful save writes it.
     pub fn persist(&self, revision: u64) -> Result<(), StateFileError> {
         let Some(store) = &self.store else {
             return Ok(());
