@@ -28,6 +28,12 @@ impl Announcer {
         self.alert.set(format!("{}: {error}", error.code()));
     }
 
+    /// A failure that is not an API error (a file that cannot be read).
+    pub fn fail_text(&self, message: impl Into<String>) {
+        self.status.set(String::new());
+        self.alert.set(message.into());
+    }
+
     pub fn clear(&self) {
         self.status.set(String::new());
         self.alert.set(String::new());

@@ -10,11 +10,14 @@ use crate::download::download;
 use crate::nav::Nav;
 use crate::persistence::Startup;
 use crate::route::{Route, Tab};
+use crate::scenario_link::Linked;
 use crate::settings::Settings;
 use crate::storage::BACKUP_KEY;
+use crate::tabs::activity::ActivityTab;
 use crate::tabs::alternate_contacts::AlternateContactsTab;
 use crate::tabs::contact_information::ContactInformationTab;
 use crate::tabs::regions::RegionsTab;
+use crate::tabs::training::TrainingTab;
 
 fn tab_id(tab: Tab) -> String {
     format!("tab-{}", tab.slug())
@@ -45,6 +48,49 @@ fn arm_completion_timer(sandbox: Sandbox) {
     });
 }
 
+fn download_backup(sandbox: Sandbox) {
+    if let Some(text) = sandbox.read_backup() {
+        let _ = download("account-sandbox-backup.json", &text, "application/json");
+    }
+}
+
+#[component]
+fn ScenarioBanner(linked: Linked) -> impl IntoView {
+    let sandbox = expect_context::<Sandbox>();
+    let Some(scenario) = linked.scenario else {
+        return view! {
+            <div class="banner warning" role="alert">
+                {format!("The link asked for a scenario \u{201c}{}\u{201d} that does not exist; nothing was changed.", linked.slug)}
+            </div>
+        }
+        .into_any();
+    };
+    let text = match &linked.error {
+        Some(error) => format!(
+            "The scenario \u{201c}{}\u{201d} could not be loaded: {error}",
+            scenario.title()
+        ),
+        None => format!(
+            "Scenario loaded from the link: {}. Its exercises are on the Training tab.",
+            scenario.title()
+        ),
+    };
+    view! {
+        <div class="banner info" role="status">
+            <p>{text}</p>
+            {linked.backed_up.then(|| view! {
+                <p>
+                    "Your previous state is kept as a backup. "
+                    <button type="button" class="button small secondary" on:click=move |_| download_backup(sandbox)>
+                        "Download backup"
+                    </button>
+                </p>
+            })}
+        </div>
+    }
+    .into_any()
+}
+
 #[component]
 fn Banners(startup: Startup) -> impl IntoView {
     let sandbox = expect_context::<Sandbox>();
@@ -59,12 +105,6 @@ fn Banners(startup: Startup) -> impl IntoView {
             .into_any(),
         ),
         Startup::Recovered { reason, backed_up } => {
-            let download_backup = move |_| {
-                let backup = sandbox.read_backup();
-                if let Some(text) = backup {
-                    let _ = download("account-sandbox-backup.json", &text, "application/json");
-                }
-            };
             Some(
                 view! {
                     <div class="banner warning" role="alert">
@@ -73,7 +113,7 @@ fn Banners(startup: Startup) -> impl IntoView {
                             view! {
                                 <p>
                                     {format!("The old state is kept in this browser under \"{BACKUP_KEY}\". ")}
-                                    <button type="button" class="button small secondary" on:click=download_backup>
+                                    <button type="button" class="button small secondary" on:click=move |_| download_backup(sandbox)>
                                         "Download backup"
                                     </button>
                                 </p>
@@ -139,12 +179,23 @@ fn on_tab_key(ev: web_sys::KeyboardEvent, current: Tab) {
 }
 
 #[component]
-pub fn App(sandbox: Sandbox, settings: Settings, startup: Startup) -> impl IntoView {
+pub fn App(
+    sandbox: Sandbox,
+    settings: Settings,
+    startup: Startup,
+    linked: Option<Linked>,
+) -> impl IntoView {
     provide_context(sandbox);
     provide_context(Announcer::new());
     let nav = Nav::follow_location();
     provide_context(nav);
-    let settings = RwSignal::new(settings);
+    let settings = RwSignal::new(Settings {
+        scenario: linked
+            .as_ref()
+            .and_then(|l| l.scenario)
+            .unwrap_or(settings.scenario),
+        ..settings
+    });
     provide_context(settings);
     Effect::new(move |_| {
         let settings = settings.get();
@@ -186,6 +237,7 @@ pub fn App(sandbox: Sandbox, settings: Settings, startup: Startup) -> impl IntoV
         </header>
         <main class="page">
             <Banners startup />
+            {linked.map(|linked| view! { <ScenarioBanner linked /> })}
             <h1>"Account"</h1>
             <nav role="tablist" aria-label="Account settings" class="tabs">{tabs}</nav>
             <section role="tabpanel" id="panel" class="panel" tabindex="-1"
@@ -194,6 +246,8 @@ pub fn App(sandbox: Sandbox, settings: Settings, startup: Startup) -> impl IntoV
                     Tab::ContactInformation => view! { <ContactInformationTab /> }.into_any(),
                     Tab::AlternateContacts => view! { <AlternateContactsTab /> }.into_any(),
                     Tab::Regions => view! { <RegionsTab /> }.into_any(),
+                    Tab::Activity => view! { <ActivityTab /> }.into_any(),
+                    Tab::Training => view! { <TrainingTab /> }.into_any(),
                 }}
             </section>
         </main>

@@ -1,13 +1,16 @@
-//! The page's typed client of the engine. Every call, from a form or from
-//! `window.accountSandbox.call`, goes through the engine's wire dispatcher
-//! here, so the page cannot disagree with the local endpoint. After a change
-//! the state is saved and a revision signal tells views to read again.
+//! The page's typed client of the engine. Every call, from a form, the
+//! console or `window.accountSandbox.call`, goes through the engine's wire
+//! dispatcher here, so the page cannot disagree with the local endpoint.
+//! Calls a person makes are logged for the Activity tab; reads the views
+//! make to display the state are not. After a change the state is saved and
+//! a revision signal tells views to read again.
 
-use account_engine::{ApiError, Engine, Millis, Operation, Timings};
+use account_engine::{ApiError, Engine, Millis, Operation, SnapshotError, Timings, WireResponse};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::activity::{Activity, Call, Source};
 use crate::persistence;
 use crate::storage::{KeyValue, StorageError};
 
@@ -19,6 +22,7 @@ pub struct Sandbox {
     /// The last save's failure, shown in a banner until a save succeeds.
     pub storage_error: RwSignal<Option<StorageError>>,
     caller: RwSignal<String>,
+    pub activity: Activity,
 }
 
 impl Sandbox {
@@ -30,6 +34,7 @@ impl Sandbox {
             revision: RwSignal::new(0),
             storage_error: RwSignal::new(None),
             caller: RwSignal::new(caller),
+            activity: Activity::new(),
         }
     }
 
@@ -38,9 +43,7 @@ impl Sandbox {
         self.revision.track();
     }
 
-    /// Runs an operation by its wire form: JSON input in, JSON output or
-    /// the API error out.
-    pub fn call_json(&self, operation: Operation, input: &Value) -> Result<Value, ApiError> {
+    fn dispatch(&self, operation: Operation, input: &Value) -> (String, WireResponse) {
         let caller = self.caller.get_untracked();
         let body = input.to_string();
         let response = self
@@ -50,22 +53,84 @@ impl Sandbox {
         if operation.is_mutating() && response.status == 200 {
             self.changed();
         }
+        (caller, response)
+    }
+
+    /// Runs an operation a person asked for, by its wire form, and logs it:
+    /// JSON input in, JSON output or the API error out.
+    pub fn call_json(
+        &self,
+        source: Source,
+        operation: Operation,
+        input: &Value,
+    ) -> Result<Value, ApiError> {
+        let (caller, response) = self.dispatch(operation, input);
+        self.activity.record(Call {
+            time: self.now(),
+            source,
+            caller: &caller,
+            service: "account",
+            operation: operation.name(),
+            request: input,
+            response: &response,
+        });
         response.into_result()
     }
 
-    /// Runs an operation and decodes its output.
+    /// Runs an operation from a form and decodes its output.
     pub fn call<O: DeserializeOwned>(
         &self,
         operation: Operation,
         input: Value,
     ) -> Result<O, ApiError> {
-        let output = self.call_json(operation, &input)?;
-        serde_json::from_value(output).map_err(|e| ApiError::InternalServer(e.to_string()))
+        decode(self.call_json(Source::Page, operation, &input)?)
     }
 
-    /// Runs an operation without output.
+    /// Runs an operation from a form that has no output.
     pub fn run(&self, operation: Operation, input: Value) -> Result<(), ApiError> {
-        self.call_json(operation, &input).map(drop)
+        self.call_json(Source::Page, operation, &input).map(drop)
+    }
+
+    /// Reads state for display; not logged, since the person did not ask
+    /// for this call.
+    pub fn query<O: DeserializeOwned>(
+        &self,
+        operation: Operation,
+        input: Value,
+    ) -> Result<O, ApiError> {
+        decode(self.dispatch(operation, &input).1.into_result()?)
+    }
+
+    /// Runs an operation to set up a scenario; not logged.
+    pub fn setup(&self, operation: Operation, input: Value) -> Result<(), ApiError> {
+        self.dispatch(operation, &input).1.into_result().map(drop)
+    }
+
+    /// Reads the engine state directly, for checks that would otherwise take
+    /// thousands of calls (exercise goals over every member account).
+    pub fn with_state<T>(&self, f: impl FnOnce(&account_engine::store::State) -> T) -> T {
+        self.revision.track();
+        self.engine.with_value(|e| f(e.state()))
+    }
+
+    /// The whole state as the snapshot file people download.
+    pub fn export(&self) -> String {
+        self.engine.with_value(Engine::snapshot_pretty)
+    }
+
+    /// Replaces the state with a snapshot, or changes nothing.
+    pub fn import(&self, json: &str) -> Result<(), SnapshotError> {
+        self.engine
+            .try_update_value(|e| e.restore(json))
+            .expect("the engine lives as long as the page")?;
+        self.changed();
+        Ok(())
+    }
+
+    /// Back to a fresh sandbox.
+    pub fn reset(&self) {
+        self.engine.update_value(Engine::reset);
+        self.changed();
     }
 
     /// Completes region changes that are due; returns when the next is.
@@ -108,6 +173,13 @@ impl Sandbox {
             .with_value(|store| store.get(crate::storage::BACKUP_KEY).ok().flatten())
     }
 
+    /// Keeps a state under the backup key, e.g. before a linked scenario
+    /// replaces it.
+    pub fn keep_backup(&self, text: &str) -> Result<(), StorageError> {
+        self.store
+            .with_value(|store| store.set(crate::storage::BACKUP_KEY, text))
+    }
+
     fn changed(&self) {
         let result = self.store.with_value(|store| {
             self.engine
@@ -116,6 +188,10 @@ impl Sandbox {
         self.storage_error.set(result.err());
         self.revision.update(|r| *r += 1);
     }
+}
+
+fn decode<O: DeserializeOwned>(output: Value) -> Result<O, ApiError> {
+    serde_json::from_value(output).map_err(|e| ApiError::InternalServer(e.to_string()))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The resource browser: a Leptos page that runs the account engine in the
 //! browser and keeps its state in localStorage.
 
+pub mod activity;
 pub mod announce;
 pub mod app;
 pub mod client;
@@ -14,6 +15,8 @@ pub mod nav;
 pub mod panic;
 pub mod persistence;
 pub mod route;
+pub mod scenario_link;
+pub mod scenarios;
 pub mod script_api;
 pub mod settings;
 pub mod storage;
@@ -35,11 +38,12 @@ pub fn start() {
     let mut engine = Engine::new(clock::BrowserClock, config);
     let startup = persistence::load(&mut engine, &store);
     let sandbox = client::Sandbox::new(engine, Box::new(store));
+    let linked = scenario_link::take().map(|scenario| scenario_link::load(&sandbox, scenario));
     if let Err(error) = script_api::install(sandbox) {
         web_sys::console::error_2(&"accountSandbox could not be installed".into(), &error);
     }
     leptos::mount::mount_to_body(move || {
-        leptos::view! { <app::App sandbox settings startup /> }
+        leptos::view! { <app::App sandbox settings startup linked /> }
     });
 }
 

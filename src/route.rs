@@ -7,13 +7,17 @@ pub enum Tab {
     ContactInformation,
     AlternateContacts,
     Regions,
+    Activity,
+    Training,
 }
 
 impl Tab {
-    pub const ALL: [Self; 3] = [
+    pub const ALL: [Self; 5] = [
         Self::ContactInformation,
         Self::AlternateContacts,
         Self::Regions,
+        Self::Activity,
+        Self::Training,
     ];
 
     /// The accessible name of the tab, as the UI contract fixes it.
@@ -22,6 +26,8 @@ impl Tab {
             Self::ContactInformation => "Contact information",
             Self::AlternateContacts => "Alternate contacts",
             Self::Regions => "Regions",
+            Self::Activity => "Activity",
+            Self::Training => "Training",
         }
     }
 
@@ -30,6 +36,8 @@ impl Tab {
             Self::ContactInformation => "contact-information",
             Self::AlternateContacts => "alternate-contacts",
             Self::Regions => "regions",
+            Self::Activity => "activity",
+            Self::Training => "training",
         }
     }
 

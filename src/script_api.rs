@@ -5,6 +5,7 @@ use account_engine::{ApiError, Operation};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
+use crate::activity::Source;
 use crate::client::Sandbox;
 
 /// The rejection value: `{ code, message, status }` plus `reason` and
@@ -37,7 +38,7 @@ fn call(sandbox: Sandbox, operation: JsValue, input: JsValue) -> Result<Value, A
     let operation = Operation::from_name(&name).ok_or_else(|| {
         ApiError::UnknownOperation(format!("{name:?} is not an operation of the Account API."))
     })?;
-    sandbox.call_json(operation, &from_js(&input)?)
+    sandbox.call_json(Source::Script, operation, &from_js(&input)?)
 }
 
 pub fn install(sandbox: Sandbox) -> Result<(), JsValue> {

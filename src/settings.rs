@@ -50,6 +50,9 @@ impl Speed {
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     pub speed: Speed,
+    /// The scenario whose exercises the Training tab shows.
+    #[serde(default)]
+    pub scenario: crate::scenarios::Scenario,
 }
 
 impl Settings {
@@ -80,12 +83,12 @@ mod tests {
     fn settings_round_trip_and_default_on_garbage() {
         let store = MemoryStorage::default();
         assert_eq!(Settings::load(&store).speed, Speed::Demo);
-        Settings {
+        let chosen = Settings {
             speed: Speed::Realistic,
-        }
-        .save(&store)
-        .unwrap();
-        assert_eq!(Settings::load(&store).speed, Speed::Realistic);
+            scenario: crate::scenarios::Scenario::Standalone,
+        };
+        chosen.save(&store).unwrap();
+        assert_eq!(Settings::load(&store), chosen);
         store.set(SETTINGS_KEY, "garbage").unwrap();
         assert_eq!(Settings::load(&store).speed, Speed::Demo);
     }

@@ -78,7 +78,7 @@ pub fn AlternateContactsTab() -> impl IntoView {
             .into_iter()
             .filter_map(|kind| {
                 sandbox
-                    .call::<GetAlternateContact>(
+                    .query::<GetAlternateContact>(
                         Operation::GetAlternateContact,
                         json!({ "AlternateContactType": kind.as_str() }),
                     )

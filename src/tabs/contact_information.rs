@@ -130,7 +130,7 @@ pub fn ContactInformationTab() -> impl IntoView {
     let current = Memo::new(move |_| {
         sandbox.track();
         sandbox
-            .call::<GetContactInformation>(Operation::GetContactInformation, json!({}))
+            .query::<GetContactInformation>(Operation::GetContactInformation, json!({}))
             .map(|o| o.contact_information)
     });
 

@@ -1,5 +1,7 @@
 //! One module per tab of the resource browser.
 
+pub mod activity;
 pub mod alternate_contacts;
 pub mod contact_information;
 pub mod regions;
+pub mod training;

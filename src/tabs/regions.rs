@@ -23,7 +23,7 @@ fn all_regions(sandbox: &Sandbox) -> Vec<Region> {
         if let Some(t) = &token {
             input["NextToken"] = t.clone().into();
         }
-        match sandbox.call::<ListRegions>(Operation::ListRegions, input) {
+        match sandbox.query::<ListRegions>(Operation::ListRegions, input) {
             Ok(page) => {
                 regions.extend(page.regions);
                 token = page.next_token;
@@ -148,7 +148,7 @@ pub fn RegionsTab() -> impl IntoView {
                         prop:value=move || settings.get().speed.as_str()
                         on:change=move |ev| {
                             if let Some(speed) = Speed::parse(&event_target_value(&ev)) {
-                                settings.set(Settings { speed });
+                                settings.update(|s| s.speed = speed);
                             }
                         }>
                         {Speed::ALL.map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}

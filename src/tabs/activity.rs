@@ -1,0 +1,129 @@
+//! The Activity tab: every call made in the page, newest first, with its
+//! request and response, filterable by operation and outcome.
+
+use account_engine::Operation;
+use leptos::prelude::*;
+
+use crate::activity::{Entry, CAPACITY};
+use crate::client::Sandbox;
+use crate::nav::Nav;
+
+fn clock_time(millis: i64) -> String {
+    let date = js_sys::Date::new(&(millis as f64).into());
+    format!(
+        "{:02}:{:02}:{:02}",
+        date.get_hours(),
+        date.get_minutes(),
+        date.get_seconds()
+    )
+}
+
+fn pretty(value: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+#[component]
+fn EntryView(entry: Entry) -> impl IntoView {
+    let heading_id = format!("call-{}", entry.id);
+    let labelled_by = heading_id.clone();
+    let outcome = match &entry.error_code {
+        Some(code) => format!("{} {code}", entry.status),
+        None => format!("{} OK", entry.status),
+    };
+    view! {
+        <article class="entry" class:failed=!entry.succeeded() aria-labelledby=labelled_by>
+            <header class="entry-header">
+                <h3 id=heading_id>{entry.operation.clone()}</h3>
+                <span class="outcome" class:ok=entry.succeeded()>{outcome}</span>
+                <span class="meta">
+                    <time>{clock_time(entry.time)}</time>
+                    " · caller " <span class="mono">{entry.caller.clone()}</span>
+                    " · from the " {entry.source.as_str()}
+                </span>
+            </header>
+            <details>
+                <summary>"Request and response"</summary>
+                <div class="wire">
+                    <div>
+                        <h4>{format!("Request: POST {}", Operation::from_name(&entry.operation).map(Operation::path).unwrap_or_default())}</h4>
+                        <pre class="code">{pretty(&entry.request)}</pre>
+                    </div>
+                    <div>
+                        <h4>{if entry.succeeded() { "Response" } else { "Error" }}</h4>
+                        <pre class="code">{pretty(&entry.response)}</pre>
+                    </div>
+                </div>
+            </details>
+        </article>
+    }
+}
+
+#[component]
+pub fn ActivityTab() -> impl IntoView {
+    let sandbox = expect_context::<Sandbox>();
+    let nav = expect_context::<Nav>();
+    let operation = Memo::new(move |_| nav.param("operation"));
+    let outcome = Memo::new(move |_| nav.param("outcome"));
+    let shown = move || {
+        let operation = operation.get();
+        let outcome = outcome.get();
+        sandbox
+            .activity
+            .entries()
+            .into_iter()
+            .filter(|e| operation.is_empty() || e.operation == operation)
+            .filter(|e| match outcome.as_str() {
+                "succeeded" => e.succeeded(),
+                "failed" => !e.succeeded(),
+                _ => true,
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <div class="card">
+            <div class="card-header">
+                <h2>"Activity"</h2>
+            </div>
+            <p class="hint">"Every API call made in this page — by the forms, the console or window.accountSandbox.call — newest first."</p>
+            <div class="toolbar">
+                <div class="field inline">
+                    <label for="filter-operation">"Filter by operation"</label>
+                    <select id="filter-operation" prop:value=move || operation.get()
+                        on:change=move |ev| nav.set_param("operation", &event_target_value(&ev))>
+                        <option value="">"All operations"</option>
+                        {Operation::ALL.map(|op| view! { <option value=op.name()>{op.name()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field inline">
+                    <label for="filter-outcome">"Filter by outcome"</label>
+                    <select id="filter-outcome" prop:value=move || outcome.get()
+                        on:change=move |ev| nav.set_param("outcome", &event_target_value(&ev))>
+                        <option value="">"All outcomes"</option>
+                        <option value="succeeded">"Succeeded"</option>
+                        <option value="failed">"Failed"</option>
+                    </select>
+                </div>
+            </div>
+            {move || {
+                let dropped = sandbox.activity.dropped();
+                (dropped > 0).then(|| view! {
+                    <p class="note">{format!("Only the newest {CAPACITY} calls are kept; {dropped} older calls were dropped.")}</p>
+                })
+            }}
+            <div class="entries" role="list" aria-label="API calls">
+                {move || {
+                    let entries = shown();
+                    if entries.is_empty() {
+                        view! { <p class="empty-row">"No calls yet. Use a form, the console or window.accountSandbox.call."</p> }.into_any()
+                    } else {
+                        entries
+                            .into_iter()
+                            .map(|entry| view! { <div role="listitem"><EntryView entry /></div> })
+                            .collect_view()
+                            .into_any()
+                    }
+                }}
+            </div>
+        </div>
+    }
+}
