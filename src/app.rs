@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::accounts::ActingAs;
 use crate::announce::{Announcer, LiveRegions};
 use crate::client::Sandbox;
 use crate::download::download;
@@ -233,7 +234,7 @@ pub fn App(
                 <span>"Account Management"</span>
                 <span class="pill">"Sandbox"</span>
             </div>
-            <div class="whoami">"Account " <span class="mono">{move || sandbox.caller()}</span></div>
+            <ActingAs />
         </header>
         <main class="page">
             <Banners startup />

@@ -22,6 +22,9 @@ pub struct Sandbox {
     /// The last save's failure, shown in a banner until a save succeeds.
     pub storage_error: RwSignal<Option<StorageError>>,
     caller: RwSignal<String>,
+    /// The account the page's forms act on; `None` is the standalone
+    /// context (no `AccountId`).
+    target: RwSignal<Option<String>>,
     pub activity: Activity,
 }
 
@@ -34,6 +37,7 @@ impl Sandbox {
             revision: RwSignal::new(0),
             storage_error: RwSignal::new(None),
             caller: RwSignal::new(caller),
+            target: RwSignal::new(None),
             activity: Activity::new(),
         }
     }
@@ -43,8 +47,22 @@ impl Sandbox {
         self.revision.track();
     }
 
-    fn dispatch(&self, operation: Operation, input: &Value) -> (String, WireResponse) {
+    /// Sends one request. Page requests (`scoped`) act on the chosen target
+    /// account unless they name one; script and console requests are sent
+    /// exactly as written.
+    fn dispatch(
+        &self,
+        operation: Operation,
+        input: &Value,
+        scoped: bool,
+    ) -> (String, Value, WireResponse) {
         let caller = self.caller.get_untracked();
+        let mut input = input.clone();
+        if let (true, Some(target), Value::Object(members)) =
+            (scoped, self.target.get_untracked(), &mut input)
+        {
+            members.entry("AccountId").or_insert(target.into());
+        }
         let body = input.to_string();
         let response = self
             .engine
@@ -53,7 +71,7 @@ impl Sandbox {
         if operation.is_mutating() && response.status == 200 {
             self.changed();
         }
-        (caller, response)
+        (caller, input, response)
     }
 
     /// Runs an operation a person asked for, by its wire form, and logs it:
@@ -64,14 +82,14 @@ impl Sandbox {
         operation: Operation,
         input: &Value,
     ) -> Result<Value, ApiError> {
-        let (caller, response) = self.dispatch(operation, input);
+        let (caller, request, response) = self.dispatch(operation, input, source == Source::Page);
         self.activity.record(Call {
             time: self.now(),
             source,
             caller: &caller,
             service: "account",
             operation: operation.name(),
-            request: input,
+            request: &request,
             response: &response,
         });
         response.into_result()
@@ -98,12 +116,15 @@ impl Sandbox {
         operation: Operation,
         input: Value,
     ) -> Result<O, ApiError> {
-        decode(self.dispatch(operation, &input).1.into_result()?)
+        decode(self.dispatch(operation, &input, true).2.into_result()?)
     }
 
     /// Runs an operation to set up a scenario; not logged.
     pub fn setup(&self, operation: Operation, input: Value) -> Result<(), ApiError> {
-        self.dispatch(operation, &input).1.into_result().map(drop)
+        self.dispatch(operation, &input, false)
+            .2
+            .into_result()
+            .map(drop)
     }
 
     /// Reads the engine state directly, for checks that would otherwise take
@@ -159,6 +180,22 @@ impl Sandbox {
 
     pub fn caller(&self) -> String {
         self.caller.get()
+    }
+
+    /// Acts as another account from now on, in the standalone context.
+    pub fn set_caller(&self, account: String) {
+        self.target.set(None);
+        self.caller.set(account);
+        self.revision.update(|r| *r += 1);
+    }
+
+    pub fn target(&self) -> Option<String> {
+        self.target.get()
+    }
+
+    pub fn set_target(&self, account: Option<String>) {
+        self.target.set(account);
+        self.revision.update(|r| *r += 1);
     }
 
     /// Saves the page settings beside the state.
@@ -247,6 +284,32 @@ mod tests {
             "No contact of the inputted alternate contact type found."
         );
         assert_eq!(s.revision.get_untracked(), 0);
+    }
+
+    #[test]
+    fn page_calls_act_on_the_chosen_target_and_scripts_send_what_they_wrote() {
+        let owner = Owner::new();
+        owner.set();
+        let s = sandbox(&ManualClock::at(0));
+        s.set_target(Some("111111111111".into()));
+        let err = s
+            .run(Operation::GetAccountInformation, json!({}))
+            .unwrap_err();
+        assert_eq!(err.code(), "AccessDeniedException");
+        assert_eq!(
+            s.activity.entries()[0].request,
+            json!({"AccountId": "111111111111"})
+        );
+        let own = s
+            .call_json(Source::Script, Operation::GetAccountInformation, &json!({}))
+            .unwrap();
+        assert_eq!(own["AccountId"], "000000000000");
+        s.set_caller("222222222222".into());
+        assert_eq!(s.target.get_untracked(), None);
+        let me = s
+            .call_json(Source::Page, Operation::GetAccountInformation, &json!({}))
+            .unwrap();
+        assert_eq!(me["AccountId"], "222222222222");
     }
 
     #[test]

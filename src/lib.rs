@@ -1,6 +1,7 @@
 //! The resource browser: a Leptos page that runs the account engine in the
 //! browser and keeps its state in localStorage.
 
+pub mod accounts;
 pub mod activity;
 pub mod announce;
 pub mod app;

@@ -9,6 +9,7 @@ use account_engine::Operation;
 use leptos::prelude::*;
 use serde_json::json;
 
+use crate::accounts::AccountPicker;
 use crate::announce::Announcer;
 use crate::client::Sandbox;
 use crate::dialog::ConfirmDialog;
@@ -255,6 +256,7 @@ pub fn AlternateContactsTab() -> impl IntoView {
             </div>
             <p class="hint">"Billing, operations and security contacts that AWS notifies besides the account's primary contact."</p>
             <div class="toolbar">
+                <AccountPicker />
                 <div class="field inline">
                     <label for="filter-type">"Filter by type"</label>
                     <select id="filter-type" prop:value=move || type_filter.get() on:change=on_type>

@@ -8,6 +8,7 @@ use account_engine::{ApiError, Operation};
 use leptos::prelude::*;
 use serde_json::{json, Map, Value};
 
+use crate::accounts::AccountPicker;
 use crate::announce::Announcer;
 use crate::client::Sandbox;
 use crate::countries::COUNTRIES;
@@ -254,11 +255,16 @@ pub fn ContactInformationTab() -> impl IntoView {
         }
     };
 
-    move || {
-        if mode.get() == Mode::View {
-            view_mode().into_any()
-        } else {
-            form().into_any()
-        }
+    view! {
+        <div class="toolbar">
+            <AccountPicker />
+        </div>
+        {move || {
+            if mode.get() == Mode::View {
+                view_mode().into_any()
+            } else {
+                form().into_any()
+            }
+        }}
     }
 }

@@ -8,6 +8,7 @@ use account_engine::Operation;
 use leptos::prelude::*;
 use serde_json::json;
 
+use crate::accounts::AccountPicker;
 use crate::announce::Announcer;
 use crate::client::Sandbox;
 use crate::filters::{region_matches, region_name};
@@ -157,6 +158,7 @@ pub fn RegionsTab() -> impl IntoView {
             </div>
             <p class="hint">"Opt-in regions start DISABLED. Enabling takes a while; the row updates by itself when it is done."</p>
             <div class="toolbar">
+                <AccountPicker />
                 <div class="field inline">
                     <label for="filter-status">"Filter by status"</label>
                     <select id="filter-status" prop:value=move || status_filter.get()
