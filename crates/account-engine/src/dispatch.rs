@@ -109,7 +109,9 @@ impl Engine {
     /// that is not a 12-digit account id means the default account.
     pub fn handle(&mut self, caller: &str, path: &str, body: &[u8]) -> WireResponse {
         let result = match Operation::from_path(path) {
-            Some(operation) => parse_body(body).and_then(|b| self.run(caller, operation, &b)),
+            Some(operation) => json_object(body)
+                .map_err(ApiError::Serialization)
+                .and_then(|b| self.run(caller, operation, &b)),
             None => Err(ApiError::UnknownOperation(format!(
                 "No operation is served at {}.",
                 path.chars().take(200).collect::<String>()
@@ -128,7 +130,16 @@ impl Engine {
         match input {
             Value::Object(body) => self.run(caller, operation, body),
             Value::Null => self.run(caller, operation, &Map::new()),
-            _ => Err(not_an_object()),
+            _ => Err(ApiError::Serialization(NOT_AN_OBJECT.into())),
+        }
+    }
+
+    /// The calling account: a 12-digit id, or else the default account.
+    pub(crate) fn caller_account(&self, caller: &str) -> String {
+        if (ACCOUNT_ID.matches)(caller) {
+            caller.to_owned()
+        } else {
+            self.default_account().to_owned()
         }
     }
 
@@ -138,11 +149,7 @@ impl Engine {
         operation: Operation,
         body: &Map<String, Value>,
     ) -> Result<Value, ApiError> {
-        let caller = if (ACCOUNT_ID.matches)(caller) {
-            caller.to_owned()
-        } else {
-            self.default_account().to_owned()
-        };
+        let caller = self.caller_account(caller);
         let caller = caller.as_str();
         match operation {
             Operation::PutContactInformation => {
@@ -197,21 +204,17 @@ impl Engine {
     }
 }
 
-fn not_an_object() -> ApiError {
-    ApiError::Serialization("The request body must be a JSON object.".into())
-}
+pub(crate) const NOT_AN_OBJECT: &str = "The request body must be a JSON object.";
 
-/// An empty body stands for `{}`, as botocore sends for operations without
-/// input members.
-fn parse_body(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
+/// The request body as a JSON object, or why it is not one. An empty body
+/// stands for `{}`, as botocore sends for operations without input members.
+pub(crate) fn json_object(body: &[u8]) -> Result<Map<String, Value>, String> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Map::new());
     }
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(map)) => Ok(map),
-        Ok(_) => Err(not_an_object()),
-        Err(e) => Err(ApiError::Serialization(format!(
-            "The request body is not valid JSON: {e}."
-        ))),
+        Ok(_) => Err(NOT_AN_OBJECT.into()),
+        Err(e) => Err(format!("The request body is not valid JSON: {e}.")),
     }
 }

@@ -1,11 +1,14 @@
-//! The organizations the Account API's access rules look at: a management
-//! account, member accounts, trusted access for `account.amazonaws.com` and
-//! the delegated administrator for Account Management. This is not the
-//! Organizations API; it is the least a shell needs to set up that context.
+//! Setting up the organizations the Account API's access rules look at: a
+//! management account, member accounts, trusted access for
+//! `account.amazonaws.com` and the delegated administrator for Account
+//! Management. Shells and tests use these directly; the Organizations API
+//! (`org_api.rs`) applies its own rules on top of the same state.
 
 use crate::engine::Engine;
 use crate::ids::mix;
-use crate::store::{Account, Organization};
+use crate::model::AccountState;
+use crate::org_model::{FeatureSet, JoinedMethod};
+use crate::store::{Account, Joined, Organization};
 use crate::validate::ACCOUNT_ID;
 
 /// Why an organization change was refused.
@@ -24,6 +27,8 @@ pub enum OrganizationError {
     },
     #[error("the management account of {0} cannot be its delegated administrator")]
     ManagementAccount(String),
+    #[error("there is no account {0}")]
+    UnknownAccount(String),
 }
 
 /// Lower-case letters and digits, as organization ids use.
@@ -37,6 +42,14 @@ impl Engine {
         &mut self,
         management_account_id: &str,
     ) -> Result<String, OrganizationError> {
+        self.found_organization(management_account_id, FeatureSet::All)
+    }
+
+    pub(crate) fn found_organization(
+        &mut self,
+        management_account_id: &str,
+        feature_set: FeatureSet,
+    ) -> Result<String, OrganizationError> {
         self.check_joinable(management_account_id)?;
         self.ensure_account(management_account_id);
         self.state.sequence += 1;
@@ -46,19 +59,19 @@ impl Engine {
             id.push(char::from(ID_ALPHABET[(bits % 36) as usize]));
             bits /= 36;
         }
-        self.state.organizations.push(Organization {
-            id: id.clone(),
-            management_account_id: management_account_id.to_owned(),
-            members: [management_account_id.to_owned()].into(),
-            trusted_access: false,
-            delegated_administrator: None,
-        });
+        let now = self.clock.now();
+        self.state.organizations.push(Organization::new(
+            id.clone(),
+            management_account_id,
+            feature_set,
+            now,
+        ));
         Ok(id)
     }
 
     /// Makes `account_id` a member of the organization. An account the
-    /// sandbox does not know yet is created with `name` and `email`; an
-    /// existing one joins as it is.
+    /// sandbox does not know yet is created with `name` and `email` (it
+    /// joins as CREATED); an existing one joins as it is (INVITED).
     pub fn add_member_account(
         &mut self,
         organization_id: &str,
@@ -68,14 +81,19 @@ impl Engine {
     ) -> Result<(), OrganizationError> {
         let index = self.organization_index(organization_id)?;
         self.check_joinable(account_id)?;
-        if !self.state.accounts.contains_key(account_id) {
-            let mut account = Account::new(account_id, name, self.clock.now());
+        let now = self.clock.now();
+        let method = if self.state.accounts.contains_key(account_id) {
+            JoinedMethod::Invited
+        } else {
+            let mut account = Account::new(account_id, name, now);
             email.clone_into(&mut account.email);
             self.state.accounts.insert(account_id.to_owned(), account);
-        }
-        self.state.organizations[index]
-            .members
-            .insert(account_id.to_owned());
+            JoinedMethod::Created
+        };
+        let org = &mut self.state.organizations[index];
+        org.members.insert(account_id.to_owned());
+        org.joined
+            .insert(account_id.to_owned(), Joined { method, at: now });
         Ok(())
     }
 
@@ -86,8 +104,63 @@ impl Engine {
         enabled: bool,
     ) -> Result<(), OrganizationError> {
         let index = self.organization_index(organization_id)?;
-        self.state.organizations[index].trusted_access = enabled;
+        let now = self.clock.now();
+        let org = &mut self.state.organizations[index];
+        if enabled != org.trusted_access {
+            org.trusted_access = enabled;
+            org.trusted_access_since = enabled.then_some(now);
+        }
         Ok(())
+    }
+
+    /// Sets an account's state, e.g. SUSPENDED; Organizations reports it in
+    /// each account's `Status` and `State`.
+    pub fn set_account_state(
+        &mut self,
+        account_id: &str,
+        state: AccountState,
+    ) -> Result<(), OrganizationError> {
+        let account = self
+            .state
+            .accounts
+            .get_mut(account_id)
+            .ok_or_else(|| OrganizationError::UnknownAccount(account_id.to_owned()))?;
+        account.state = state;
+        Ok(())
+    }
+
+    /// An organization managed by the default account with `members` new
+    /// member accounts and trusted access enabled, for demonstrations and
+    /// load tests. Returns its id.
+    pub fn create_demo_organization(
+        &mut self,
+        members: usize,
+    ) -> Result<String, OrganizationError> {
+        let management = self.config.default_account.clone();
+        let id = self.create_organization(&management)?;
+        for n in 1..=members {
+            let account_id = self.unused_account_id();
+            self.add_member_account(
+                &id,
+                &account_id,
+                &format!("Member {n:04}"),
+                &format!("member-{n:04}@example.com"),
+            )?;
+        }
+        self.set_trusted_access(&id, true)?;
+        Ok(id)
+    }
+
+    /// A fresh 12-digit account id no account of the sandbox has.
+    pub(crate) fn unused_account_id(&mut self) -> String {
+        loop {
+            self.state.sequence += 1;
+            let n = mix(self.state.seed ^ self.state.sequence.rotate_left(24)) % 1_000_000_000_000;
+            let id = format!("{n:012}");
+            if !self.state.accounts.contains_key(&id) {
+                return id;
+            }
+        }
     }
 
     /// Registers a member account as the delegated administrator for
@@ -108,7 +181,10 @@ impl Engine {
                 account: account_id.to_owned(),
             });
         }
-        org.delegated_administrator = Some(account_id.to_owned());
+        if org.delegated_administrator.as_deref() != Some(account_id) {
+            org.delegated_administrator = Some(account_id.to_owned());
+            org.delegated_since = Some(self.clock.now());
+        }
         Ok(())
     }
 

@@ -1,5 +1,9 @@
 //! The whole state as versioned JSON: the browser's localStorage value, the
 //! export file and the server's `--state` file are all this format.
+//!
+//! Schema 1 grows only by optional members with defaults (see
+//! `store::Organization`), so every schema 1 file ever written still loads,
+//! and older builds read newer files minus what they do not know.
 
 use std::collections::BTreeSet;
 
@@ -9,7 +13,7 @@ use serde_json::Value;
 use crate::catalog;
 use crate::engine::Engine;
 use crate::model::RegionOptStatus;
-use crate::store::State;
+use crate::store::{CreateAccountOutcome, Organization, State, ACCOUNT_MANAGEMENT_PRINCIPAL};
 use crate::validate::ACCOUNT_ID;
 
 /// The schema this build writes and the newest it reads.
@@ -112,6 +116,51 @@ fn check_organizations(state: &State) -> Result<(), SnapshotError> {
             if admin == &org.management_account_id || !org.members.contains(admin) {
                 return inconsistent(format!(
                     "the delegated administrator of organization {} must be a member other than the management account",
+                    org.id
+                ));
+            }
+        }
+        check_organization_records(state, org)?;
+    }
+    Ok(())
+}
+
+/// The Organizations API's records agree with the membership and settings
+/// they describe.
+fn check_organization_records(state: &State, org: &Organization) -> Result<(), SnapshotError> {
+    if let Some(stranger) = org.joined.keys().find(|id| !org.members.contains(*id)) {
+        return inconsistent(format!(
+            "organization {} records how {stranger} joined, but it is not a member",
+            org.id
+        ));
+    }
+    if org.trusted_access_since.is_some() && !org.trusted_access {
+        return inconsistent(format!(
+            "organization {} dates a trusted access that is not enabled",
+            org.id
+        ));
+    }
+    if org.delegated_since.is_some() && org.delegated_administrator.is_none() {
+        return inconsistent(format!(
+            "organization {} dates a delegated administrator it does not have",
+            org.id
+        ));
+    }
+    if let Some(principal) = org
+        .other_service_access
+        .keys()
+        .find(|p| p.as_str() == ACCOUNT_MANAGEMENT_PRINCIPAL || !p.ends_with(".amazonaws.com"))
+    {
+        return inconsistent(format!(
+            "organization {} lists {principal} among its other service principals",
+            org.id
+        ));
+    }
+    for (id, request) in &org.create_account_requests {
+        if let CreateAccountOutcome::Succeeded { account_id } = &request.outcome {
+            if !state.accounts.contains_key(account_id) {
+                return inconsistent(format!(
+                    "create account request {id} of organization {} names unknown account {account_id}",
                     org.id
                 ));
             }

@@ -10,9 +10,14 @@ use crate::events::Event;
 use crate::model::{
     AccountState, AlternateContact, AlternateContactType, ContactInformation, RegionOptStatus,
 };
+use crate::org_model::{CreateAccountFailureReason, FeatureSet, JoinedMethod};
 
 /// The account every shell starts with.
 pub const DEFAULT_ACCOUNT_ID: &str = "000000000000";
+
+/// The service principal of AWS Account Management, whose trusted access
+/// and delegated administrator the organizations context depends on.
+pub const ACCOUNT_MANAGEMENT_PRINCIPAL: &str = "account.amazonaws.com";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -56,7 +61,85 @@ pub struct Organization {
     pub members: BTreeSet<String>,
     /// Trusted access for `account.amazonaws.com`.
     pub trusted_access: bool,
+    /// The delegated administrator for `account.amazonaws.com`.
     pub delegated_administrator: Option<String>,
+    // The members below came with the Organizations API. Snapshots written
+    // before it lack them, so each has a default that reads those right.
+    #[serde(default)]
+    pub feature_set: FeatureSet,
+    /// How and when members joined. A member missing here was invited when
+    /// its account was created.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub joined: BTreeMap<String, Joined>,
+    /// When trusted access for `account.amazonaws.com` was enabled; if it
+    /// is on and this is unknown, the management account's creation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trusted_access_since: Option<Millis>,
+    /// Service principals other than `account.amazonaws.com` with trusted
+    /// access, and since when.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub other_service_access: BTreeMap<String, Millis>,
+    /// When the delegated administrator was registered; if unknown, the
+    /// management account's creation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delegated_since: Option<Millis>,
+    /// CreateAccount requests by their `car-` id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub create_account_requests: BTreeMap<String, CreateAccountRequest>,
+}
+
+impl Organization {
+    /// A new organization whose only member is its management account.
+    pub fn new(
+        id: String,
+        management_account_id: &str,
+        feature_set: FeatureSet,
+        now: Millis,
+    ) -> Self {
+        Self {
+            id,
+            management_account_id: management_account_id.to_owned(),
+            members: [management_account_id.to_owned()].into(),
+            trusted_access: false,
+            delegated_administrator: None,
+            feature_set,
+            joined: [(
+                management_account_id.to_owned(),
+                Joined {
+                    method: JoinedMethod::Invited,
+                    at: now,
+                },
+            )]
+            .into(),
+            trusted_access_since: None,
+            other_service_access: BTreeMap::new(),
+            delegated_since: None,
+            create_account_requests: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Joined {
+    pub method: JoinedMethod,
+    pub at: Millis,
+}
+
+/// A CreateAccount request. It completes when it is made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateAccountRequest {
+    pub account_name: String,
+    pub requested: Millis,
+    pub outcome: CreateAccountOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum CreateAccountOutcome {
+    Succeeded { account_id: String },
+    Failed { reason: CreateAccountFailureReason },
 }
 
 /// A region change in progress; it completes when the clock reaches
@@ -110,6 +193,8 @@ impl State {
         crate::ids::uuid(self.seed, self.sequence)
     }
 
+    /// The organization an account belongs to. Organizations are few and
+    /// membership is a set lookup, so this stays cheap with many accounts.
     pub fn organization_of(&self, account_id: &str) -> Option<&Organization> {
         self.organizations
             .iter()

@@ -466,3 +466,144 @@ fn more_than_20_region_changes_in_progress_per_organization_are_too_many_request
         .call_as(OUTSIDER, "/enableRegion", json!({"RegionName": OPT_IN[0]}))
         .ok();
 }
+
+#[test]
+fn account_id_naming_a_member_of_another_organization_is_not_a_member() {
+    let mut org = organization(true);
+    let other = org.sandbox.engine.create_organization(OUTSIDER).unwrap();
+    org.sandbox
+        .engine
+        .add_member_account(&other, "555555555555", "Elsewhere", "e@example.com")
+        .unwrap();
+    org.sandbox.engine.set_trusted_access(&other, true).unwrap();
+    let arn = org.member_arn(MANAGEMENT);
+    assert_refused(
+        &mut org.sandbox,
+        MANAGEMENT,
+        "555555555555",
+        &arn,
+        NOT_A_MEMBER,
+    );
+    let other_arn = format!("arn:aws:account::{OUTSIDER}:account/{other}/{OUTSIDER}");
+    assert_refused(&mut org.sandbox, OUTSIDER, MEMBER, &other_arn, NOT_A_MEMBER);
+}
+
+#[test]
+fn turning_trusted_access_off_refuses_the_delegated_administrator_too() {
+    let mut org = organization(true);
+    org.sandbox
+        .engine
+        .set_trusted_access(&org.id, false)
+        .unwrap();
+    let arn = org.member_arn(ADMIN);
+    assert_refused(&mut org.sandbox, ADMIN, MEMBER, &arn, NO_TRUSTED_ACCESS);
+    assert_refused(&mut org.sandbox, ADMIN, ADMIN, &arn, NO_TRUSTED_ACCESS);
+}
+
+#[test]
+fn a_non_numeric_access_key_calls_as_the_default_account() {
+    let mut sandbox = sandbox();
+    let id = sandbox.engine.create_demo_organization(1).unwrap();
+    let member = sandbox.engine.state().organizations[0]
+        .members
+        .iter()
+        .find(|m| *m != DEFAULT)
+        .unwrap()
+        .clone();
+    let mut body = alternate("SECURITY");
+    body["AccountId"] = json!(member);
+    sandbox.call("/putAlternateContact", body).ok();
+    let arn = format!("arn:aws:account::{DEFAULT}:account/{id}/{DEFAULT}");
+    sandbox
+        .call("/getAccountInformation", json!({"AccountId": DEFAULT}))
+        .assert_error(
+            "AccessDeniedException",
+            403,
+            &denied(&arn, "GetAccountInformation", MANAGEMENT_STANDALONE_ONLY),
+        );
+}
+
+#[test]
+fn the_caller_arn_is_the_standalone_one_outside_an_organization() {
+    let mut sandbox = sandbox();
+    sandbox
+        .call_as(
+            OUTSIDER,
+            "/getAlternateContact",
+            json!({"AlternateContactType": "Billing"}),
+        )
+        .assert_error(
+            "AccessDeniedException",
+            403,
+            &denied(
+                &arn(OUTSIDER),
+                "GetAlternateContact",
+                "You specified an invalid Alternate Contact type.",
+            ),
+        );
+}
+
+#[test]
+fn six_region_changes_per_account_apply_inside_an_organization_too() {
+    let mut org = organization(true);
+    for region in &OPT_IN[..6] {
+        org.sandbox
+            .call_as(
+                MANAGEMENT,
+                "/enableRegion",
+                json!({"AccountId": MEMBER, "RegionName": region}),
+            )
+            .ok();
+    }
+    org.sandbox
+        .call_as(
+            ADMIN,
+            "/enableRegion",
+            json!({"AccountId": MEMBER, "RegionName": OPT_IN[6]}),
+        )
+        .assert_error(
+            "TooManyRequestsException",
+            429,
+            &format!(
+                "Account {MEMBER} already has 6 region opt-in or opt-out requests in progress, the most allowed. Please wait until one finishes and then try again."
+            ),
+        );
+    org.sandbox.clock.advance(ENABLE_MS);
+    org.sandbox
+        .call_as(
+            ADMIN,
+            "/enableRegion",
+            json!({"AccountId": MEMBER, "RegionName": OPT_IN[6]}),
+        )
+        .ok();
+}
+
+#[test]
+fn the_organization_quota_frees_up_as_changes_complete() {
+    let mut org = organization(true);
+    let members: Vec<String> = (1..=4).map(|n| format!("55555555555{n}")).collect();
+    for m in &members {
+        org.sandbox
+            .engine
+            .add_member_account(&org.id, m, "Worker", "worker@example.com")
+            .unwrap();
+    }
+    for m in &members {
+        for region in &OPT_IN[..5] {
+            org.sandbox
+                .call_as(
+                    MANAGEMENT,
+                    "/enableRegion",
+                    json!({"AccountId": m, "RegionName": region}),
+                )
+                .ok();
+        }
+    }
+    let next = json!({"AccountId": MEMBER, "RegionName": OPT_IN[0]});
+    let refused = org
+        .sandbox
+        .call_as(MANAGEMENT, "/enableRegion", next.clone());
+    assert_eq!(refused.status, 429, "{refused:?}");
+    org.sandbox.clock.advance(ENABLE_MS);
+    org.sandbox.call_as(MANAGEMENT, "/enableRegion", next).ok();
+}

@@ -3,7 +3,7 @@
 
 mod common;
 
-use account_engine::{Engine, ManualClock, Operation};
+use account_engine::{Engine, ManualClock, Operation, OrgOperation};
 use common::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -35,7 +35,7 @@ const REGIONS: [&str; 8] = [
 ];
 
 /// Member names of every operation, so generated objects reach the engine.
-const MEMBERS: [&str; 24] = [
+const MEMBERS: [&str; 31] = [
     "AccountId",
     "ContactInformation",
     "AlternateContactType",
@@ -59,11 +59,18 @@ const MEMBERS: [&str; 24] = [
     "CountryCode",
     "CompanyName",
     "WebsiteUrl",
+    "Email",
+    "FeatureSet",
+    "RoleName",
+    "IamUserAccessToBilling",
+    "CreateAccountRequestId",
+    "ServicePrincipal",
+    "Tags",
     "Extra",
 ];
 
 /// Strings that mean something to some operation.
-const WORDS: [&str; 14] = [
+const WORDS: [&str; 18] = [
     "",
     " ",
     "BILLING",
@@ -78,6 +85,10 @@ const WORDS: [&str; 14] = [
     "000000000000",
     "0100140000000000000000",
     "Name <x>",
+    "account.amazonaws.com",
+    "sso.amazonaws.com",
+    "CONSOLIDATED_BILLING",
+    "car-0123456789abcdef",
 ];
 
 /// Pages through ListRegions and returns the regions in order, checking
@@ -184,6 +195,11 @@ enum Step {
     },
     Advance(i64),
     Organize(u8),
+    OrgCall {
+        caller: &'static str,
+        operation: OrgOperation,
+        body: Value,
+    },
 }
 
 fn account_id() -> impl Strategy<Value = Option<&'static str>> {
@@ -289,7 +305,31 @@ fn step() -> impl Strategy<Value = Step> {
         1 => call(Operation::ListRegions, Just(json!({ "MaxResults": 7 }))),
         2 => (0i64..2 * ENABLE_MS).prop_map(Step::Advance),
         2 => (0u8..4).prop_map(Step::Organize),
+        3 => org_call(),
     ]
+}
+
+/// An Organizations call with a body that is often valid.
+fn org_call() -> impl Strategy<Value = Step> {
+    let body = prop_oneof![
+        Just(json!({})),
+        Just(json!({"ServicePrincipal": "account.amazonaws.com"})),
+        Just(json!({"AccountName": "New", "Email": "new@example.com"})),
+        Just(json!({"AccountName": "Dup", "Email": "admin@example.com"})),
+        Just(json!({"MaxResults": 1})),
+        prop::sample::select(&CALLERS[1..])
+            .prop_map(|id| json!({"AccountId": id, "ServicePrincipal": "account.amazonaws.com"})),
+    ];
+    (
+        prop::sample::select(&CALLERS[..]),
+        prop::sample::select(OrgOperation::ALL.to_vec()),
+        body,
+    )
+        .prop_map(|(caller, operation, body)| Step::OrgCall {
+            caller,
+            operation,
+            body,
+        })
 }
 
 /// Builds, step by step, an organization of 111111111111 (management),
@@ -331,6 +371,18 @@ fn run(engine: &mut Engine, clock: &ManualClock, step: &Step) -> Option<Seen> {
         Step::Organize(stage) => {
             organize(engine, *stage);
             None
+        }
+        Step::OrgCall {
+            caller,
+            operation,
+            body,
+        } => {
+            let r = engine.handle_organizations(
+                caller,
+                &operation.target(),
+                body.to_string().as_bytes(),
+            );
+            Some((r.status, None, r.body))
         }
     }
 }
@@ -421,8 +473,101 @@ fn assert_well_formed(engine: &mut Engine, caller: &str, path: &str, body: &[u8]
     }
 }
 
+#[track_caller]
+fn assert_org_well_formed(engine: &mut Engine, caller: &str, target: &str, body: &[u8]) {
+    let response = engine.handle_organizations(caller, target, body);
+    assert!(
+        response.status == 200 || response.status == 400,
+        "{target}: {response:?}"
+    );
+    let parsed: Value = serde_json::from_str(&response.body).expect("a JSON body");
+    assert!(parsed.is_object(), "{target}: {parsed}");
+    if response.status != 200 {
+        assert!(parsed["__type"].is_string(), "{parsed}");
+        assert!(parsed["Message"].is_string(), "{parsed}");
+    }
+}
+
+fn org_target() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => prop::sample::select(OrgOperation::ALL.to_vec()).prop_map(OrgOperation::target),
+        1 => ".{0,30}",
+    ]
+}
+
+/// Every member of an organization over all ListAccounts pages of `size`.
+fn account_pages(engine: &mut Engine, caller: &str, size: usize) -> Option<Vec<String>> {
+    let mut ids = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let mut body = json!({ "MaxResults": size });
+        if let Some(t) = &token {
+            body["NextToken"] = json!(t);
+        }
+        let r = engine.handle_organizations(
+            caller,
+            &OrgOperation::ListAccounts.target(),
+            body.to_string().as_bytes(),
+        );
+        if r.status != 200 {
+            return None;
+        }
+        let page: Value = serde_json::from_str(&r.body).unwrap();
+        let accounts = page["Accounts"].as_array().unwrap();
+        assert!(accounts.len() <= size);
+        ids.extend(
+            accounts
+                .iter()
+                .map(|a| a["Id"].as_str().unwrap().to_owned()),
+        );
+        match page.get("NextToken") {
+            Some(t) => {
+                assert_eq!(accounts.len(), size, "only the last page may be short");
+                token = Some(t.as_str().unwrap().to_owned());
+            }
+            None => return Some(ids),
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn list_accounts_pages_concatenate_to_the_members_in_id_order(
+        steps in prop::collection::vec(step(), 0..30),
+        caller in prop::sample::select(&CALLERS[..]),
+        size in 1usize..=20,
+    ) {
+        let (mut engine, clock) = engine_at(START);
+        for s in &steps {
+            run(&mut engine, &clock, s);
+        }
+        if let Some(ids) = account_pages(&mut engine, caller, size) {
+            let caller = if caller.len() == 12 { caller } else { DEFAULT };
+            let org = engine.state().organization_of(caller).unwrap();
+            let members: Vec<String> = org.members.iter().cloned().collect();
+            prop_assert_eq!(ids, members);
+        }
+    }
+
+    #[test]
+    fn arbitrary_requests_never_panic_the_organizations_dispatcher(
+        steps in prop::collection::vec(step(), 0..8),
+        caller in prop::sample::select(&CALLERS[..]),
+        target in org_target(),
+        body in prop_oneof![
+            json_object().prop_map(|b| b.to_string().into_bytes()),
+            json_value().prop_map(|b| b.to_string().into_bytes()),
+            prop::collection::vec(any::<u8>(), 0..80),
+        ],
+    ) {
+        let (mut engine, clock) = engine_at(START);
+        for s in &steps {
+            run(&mut engine, &clock, s);
+        }
+        assert_org_well_formed(&mut engine, caller, &target, &body);
+    }
 
     #[test]
     fn list_regions_pages_concatenate_to_the_filtered_list_in_any_state(

@@ -381,3 +381,69 @@ fn reset_returns_to_a_fresh_sandbox() {
     assert_eq!(info.ok()["AccountName"], "Sandbox account");
     assert_eq!(info.ok()["AccountCreatedDate"], "2026-11-25T13:33:33Z");
 }
+
+#[test]
+fn snapshot_with_organizations_api_records_that_contradict_the_organization_is_inconsistent() {
+    let org = snapshot_value(&populated())["organizations"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let cases = [
+        (
+            edited(|v| {
+                v["organizations"][0]["joined"][DEFAULT] = json!({"method": "INVITED", "at": 0})
+            }),
+            format!("organization {org} records how {DEFAULT} joined, but it is not a member"),
+        ),
+        (
+            edited(|v| v["organizations"][0]["trustedAccess"] = json!(false)),
+            format!("organization {org} dates a trusted access that is not enabled"),
+        ),
+        (
+            edited(|v| v["organizations"][0]["delegatedAdministrator"] = Value::Null),
+            format!("organization {org} dates a delegated administrator it does not have"),
+        ),
+        (
+            edited(|v| {
+                v["organizations"][0]["otherServiceAccess"] = json!({"account.amazonaws.com": 1})
+            }),
+            format!(
+                "organization {org} lists account.amazonaws.com among its other service principals"
+            ),
+        ),
+        (
+            edited(|v| {
+                v["organizations"][0]["otherServiceAccess"] = json!({"example.com": 1})
+            }),
+            format!("organization {org} lists example.com among its other service principals"),
+        ),
+        (
+            edited(|v| {
+                v["organizations"][0]["createAccountRequests"] = json!({"car-0123456789abcdef": {
+                    "accountName": "Gone",
+                    "requested": 0,
+                    "outcome": {"succeeded": {"accountId": "999999999999"}},
+                }})
+            }),
+            format!("create account request car-0123456789abcdef of organization {org} names unknown account 999999999999"),
+        ),
+    ];
+    for (json, message) in cases {
+        assert_refused(&json, inconsistent(&message));
+    }
+}
+
+#[test]
+fn snapshot_of_a_failed_create_account_request_round_trips() {
+    let json = edited(|v| {
+        v["organizations"][0]["createAccountRequests"] = json!({"car-0123456789abcdef": {
+            "accountName": "Dup",
+            "requested": 5,
+            "outcome": {"failed": {"reason": "EMAIL_ALREADY_EXISTS"}},
+        }})
+    });
+    let mut sandbox = sandbox();
+    sandbox.engine.restore(&json).unwrap();
+    let saved: Value = serde_json::from_str(&sandbox.engine.snapshot()).unwrap();
+    assert_eq!(saved, serde_json::from_str::<Value>(&json).unwrap());
+}

@@ -293,3 +293,86 @@ pub fn alternate(kind: &str) -> Value {
         "PhoneNumber": "+1 206 555 0199",
     })
 }
+
+/// One AWS Organizations answer, decoded from the JSON 1.1 wire.
+#[derive(Debug, Clone)]
+pub struct OrgReply {
+    pub status: u16,
+    pub body: Value,
+}
+
+impl Sandbox {
+    /// Calls an Organizations operation by name, e.g. `ListAccounts`.
+    pub fn org_as(&mut self, caller: &str, operation: &str, body: Value) -> OrgReply {
+        self.org_raw_as(
+            caller,
+            &format!("AWSOrganizationsV20161128.{operation}"),
+            body.to_string().as_bytes(),
+        )
+    }
+
+    pub fn org_raw_as(&mut self, caller: &str, target: &str, body: &[u8]) -> OrgReply {
+        let response = self.engine.handle_organizations(caller, target, body);
+        assert_eq!(
+            response.header("content-type"),
+            Some("application/x-amz-json-1.1"),
+            "{target}"
+        );
+        assert!(response.header("x-amzn-RequestId").is_some());
+        assert_eq!(response.header("x-amzn-ErrorType"), None);
+        let body: Value = serde_json::from_str(&response.body).unwrap_or_else(|e| {
+            panic!("{target} answered a non-JSON body {:?}: {e}", response.body)
+        });
+        OrgReply {
+            status: response.status,
+            body,
+        }
+    }
+}
+
+impl OrgReply {
+    /// The success body; fails the test on an error.
+    #[track_caller]
+    pub fn ok(&self) -> &Value {
+        assert_eq!(self.status, 200, "expected success, got {self:?}");
+        assert!(self.body.get("__type").is_none(), "{self:?}");
+        &self.body
+    }
+
+    /// A JSON 1.1 error: HTTP 400, `__type` and `Message`, and no `Reason`.
+    #[track_caller]
+    pub fn assert_error(&self, code: &str, message: &str) {
+        assert_eq!(
+            (self.status, &self.body),
+            (400, &json!({"__type": code, "Message": message})),
+            "{self:?}"
+        );
+    }
+
+    /// An error whose model shape has a `Reason`.
+    #[track_caller]
+    pub fn assert_reason(&self, code: &str, reason: &str, message: &str) {
+        assert_eq!(
+            (self.status, &self.body),
+            (
+                400,
+                &json!({"__type": code, "Message": message, "Reason": reason})
+            ),
+            "{self:?}"
+        );
+    }
+
+    /// An InvalidInputException for `reason`.
+    #[track_caller]
+    pub fn assert_invalid(&self, reason: &str) {
+        assert_eq!(self.status, 400, "{self:?}");
+        assert_eq!(self.body["__type"], "InvalidInputException", "{self:?}");
+        assert_eq!(self.body["Reason"], reason, "{self:?}");
+        assert!(self.body["Message"].is_string(), "{self:?}");
+    }
+}
+
+/// Epoch seconds, as JSON 1.1 writes timestamps.
+pub fn epoch_seconds(millis: Millis) -> Value {
+    json!(millis / 1000)
+}

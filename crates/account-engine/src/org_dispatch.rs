@@ -1,0 +1,127 @@
+//! The AWS Organizations wire, JSON 1.1: an `X-Amz-Target` and a JSON body
+//! in; status, headers and JSON body out. The page, its scripts and the HTTP
+//! server all enter the Organizations operations here, and this is the one
+//! place their errors become wire responses.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::dispatch::{json_object, WireResponse, NOT_AN_OBJECT};
+use crate::engine::Engine;
+use crate::org_error::OrgApiError;
+use crate::org_operation::OrgOperation;
+
+pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
+
+fn parse<T: DeserializeOwned>(body: &Map<String, Value>) -> Result<T, OrgApiError> {
+    serde_json::from_value(Value::Object(body.clone())).map_err(|e| {
+        OrgApiError::Serialization(format!(
+            "The request does not match the operation's input shape: {e}."
+        ))
+    })
+}
+
+fn to_json(output: impl Serialize) -> Result<Value, OrgApiError> {
+    serde_json::to_value(output).map_err(|e| OrgApiError::Service(e.to_string()))
+}
+
+fn empty(result: Result<(), OrgApiError>) -> Result<Value, OrgApiError> {
+    result.map(|()| Value::Object(Map::new()))
+}
+
+impl Engine {
+    /// Serves one AWS Organizations request. `target` is the `X-Amz-Target`
+    /// header, e.g. `AWSOrganizationsV20161128.ListAccounts`; `caller` is
+    /// the calling account, as for [`Engine::handle`].
+    pub fn handle_organizations(
+        &mut self,
+        caller: &str,
+        target: &str,
+        body: &[u8],
+    ) -> WireResponse {
+        let result = match OrgOperation::from_target(target) {
+            Some(operation) => json_object(body)
+                .map_err(OrgApiError::Serialization)
+                .and_then(|b| self.run_organizations(caller, operation, &b)),
+            None => Err(OrgApiError::UnknownOperation(format!(
+                "The operation {} is not served by this sandbox.",
+                target.chars().take(200).collect::<String>()
+            ))),
+        };
+        self.respond_organizations(result)
+    }
+
+    /// Runs one Organizations operation on an already-parsed JSON input.
+    pub fn call_organizations(
+        &mut self,
+        caller: &str,
+        operation: OrgOperation,
+        input: &Value,
+    ) -> Result<Value, OrgApiError> {
+        match input {
+            Value::Object(body) => self.run_organizations(caller, operation, body),
+            Value::Null => self.run_organizations(caller, operation, &Map::new()),
+            _ => Err(OrgApiError::Serialization(NOT_AN_OBJECT.into())),
+        }
+    }
+
+    fn run_organizations(
+        &mut self,
+        caller: &str,
+        operation: OrgOperation,
+        body: &Map<String, Value>,
+    ) -> Result<Value, OrgApiError> {
+        self.settle();
+        let caller = self.caller_account(caller);
+        let caller = caller.as_str();
+        match operation {
+            OrgOperation::CreateOrganization => {
+                to_json(self.org_create_organization(caller, parse(body)?)?)
+            }
+            OrgOperation::DescribeOrganization => to_json(self.org_describe_organization(caller)?),
+            OrgOperation::CreateAccount => to_json(self.org_create_account(caller, parse(body)?)?),
+            OrgOperation::DescribeCreateAccountStatus => {
+                to_json(self.org_describe_create_account_status(caller, parse(body)?)?)
+            }
+            OrgOperation::ListAccounts => to_json(self.org_list_accounts(caller, parse(body)?)?),
+            OrgOperation::EnableAwsServiceAccess => {
+                empty(self.org_enable_service_access(caller, parse(body)?))
+            }
+            OrgOperation::DisableAwsServiceAccess => {
+                empty(self.org_disable_service_access(caller, parse(body)?))
+            }
+            OrgOperation::ListAwsServiceAccessForOrganization => {
+                to_json(self.org_list_service_access(caller, parse(body)?)?)
+            }
+            OrgOperation::RegisterDelegatedAdministrator => {
+                empty(self.org_register_delegated_administrator(caller, parse(body)?))
+            }
+            OrgOperation::DeregisterDelegatedAdministrator => {
+                empty(self.org_deregister_delegated_administrator(caller, parse(body)?))
+            }
+            OrgOperation::ListDelegatedAdministrators => {
+                to_json(self.org_list_delegated_administrators(caller, parse(body)?)?)
+            }
+        }
+    }
+
+    fn respond_organizations(&mut self, result: Result<Value, OrgApiError>) -> WireResponse {
+        let headers = vec![
+            ("content-type", CONTENT_TYPE.to_owned()),
+            ("x-amzn-RequestId", self.next_request_id()),
+        ];
+        match result {
+            Ok(body) => WireResponse {
+                status: 200,
+                headers,
+                body: body.to_string(),
+            },
+            Err(error) => WireResponse {
+                status: error.status(),
+                headers,
+                body: error.body().to_string(),
+            },
+        }
+    }
+}

@@ -1,0 +1,286 @@
+//! The AWS Organizations shapes this sandbox serves, named and spelled as in
+//! botocore's `organizations/2016-11-28/service-2.json`. JSON 1.1 sends
+//! timestamps as epoch seconds, so times are kept in milliseconds and
+//! written as seconds.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::clock::Millis;
+use crate::model::AccountState;
+
+/// `OrganizationFeatureSet`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FeatureSet {
+    #[default]
+    All,
+    ConsolidatedBilling,
+}
+
+impl FeatureSet {
+    pub const ALL: [Self; 2] = [Self::All, Self::ConsolidatedBilling];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::All => "ALL",
+            Self::ConsolidatedBilling => "CONSOLIDATED_BILLING",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.as_str() == value)
+    }
+}
+
+/// `AccountJoinedMethod`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum JoinedMethod {
+    Invited,
+    Created,
+}
+
+/// `AccountStatus`, the older and coarser sibling of `AccountState`. The
+/// model's PENDING_CLOSURE never arises: sandbox accounts are not closed
+/// through Organizations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AccountStatus {
+    Active,
+    Suspended,
+}
+
+impl From<AccountState> for AccountStatus {
+    /// A closed account stays SUSPENDED during its post-closure period,
+    /// and one still being activated already counts as ACTIVE.
+    fn from(state: AccountState) -> Self {
+        match state {
+            AccountState::PendingActivation | AccountState::Active => Self::Active,
+            AccountState::Suspended | AccountState::Closed => Self::Suspended,
+        }
+    }
+}
+
+/// `CreateAccountState`. Requests complete at once, so none is IN_PROGRESS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum CreateAccountState {
+    Succeeded,
+    Failed,
+}
+
+/// `CreateAccountFailureReason`: the one failure a sandbox can meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum CreateAccountFailureReason {
+    EmailAlreadyExists,
+}
+
+/// Writes milliseconds as epoch seconds: an integer when whole, as the
+/// service's own timestamps usually are, else with the fraction.
+fn epoch_seconds<S: Serializer>(millis: &Millis, serializer: S) -> Result<S::Ok, S::Error> {
+    if millis % 1000 == 0 {
+        serializer.serialize_i64(millis / 1000)
+    } else {
+        serializer.serialize_f64(*millis as f64 / 1000.0)
+    }
+}
+
+fn from_epoch_seconds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Millis, D::Error> {
+    let seconds = f64::deserialize(deserializer)?;
+    Ok((seconds * 1000.0).round() as Millis)
+}
+
+/// Requests as they arrive: every member optional and loosely typed, so the
+/// engine reports missing and malformed values in the service's words.
+pub mod input {
+    use serde::Deserialize;
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct CreateOrganization {
+        pub feature_set: Option<String>,
+    }
+
+    /// Tags, RoleName and the billing-access setting are accepted and not
+    /// kept: nothing in the sandbox reads them.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct CreateAccount {
+        pub email: Option<String>,
+        pub account_name: Option<String>,
+        pub role_name: Option<String>,
+        pub iam_user_access_to_billing: Option<String>,
+    }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct DescribeCreateAccountStatus {
+        pub create_account_request_id: Option<String>,
+    }
+
+    /// ListAccounts and ListAWSServiceAccessForOrganization.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct Page {
+        pub next_token: Option<String>,
+        /// Wider than the model's integer so any JSON integer reaches the
+        /// range check.
+        pub max_results: Option<i128>,
+    }
+
+    /// EnableAWSServiceAccess and DisableAWSServiceAccess.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ServiceAccess {
+        pub service_principal: Option<String>,
+    }
+
+    /// RegisterDelegatedAdministrator and DeregisterDelegatedAdministrator.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct Delegation {
+        pub account_id: Option<String>,
+        pub service_principal: Option<String>,
+    }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListDelegatedAdministrators {
+        pub service_principal: Option<String>,
+        pub next_token: Option<String>,
+        pub max_results: Option<i128>,
+    }
+}
+
+/// Responses, serialized as the service sends them.
+pub mod output {
+    use serde::{Deserialize, Serialize};
+
+    use super::{
+        epoch_seconds, from_epoch_seconds, AccountStatus, CreateAccountFailureReason,
+        CreateAccountState, FeatureSet, JoinedMethod,
+    };
+    use crate::clock::Millis;
+    use crate::model::AccountState;
+
+    /// `PolicyTypeSummary`; the sandbox has no policies, so lists are empty.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct PolicyTypeSummary {
+        pub r#type: String,
+        pub status: String,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct Organization {
+        pub id: String,
+        pub arn: String,
+        pub feature_set: FeatureSet,
+        pub master_account_arn: String,
+        pub master_account_id: String,
+        pub master_account_email: String,
+        pub available_policy_types: Vec<PolicyTypeSummary>,
+    }
+
+    /// CreateOrganization and DescribeOrganization.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct DescribeOrganization {
+        pub organization: Organization,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct CreateAccountStatus {
+        pub id: String,
+        pub account_name: String,
+        pub state: CreateAccountState,
+        #[serde(
+            serialize_with = "epoch_seconds",
+            deserialize_with = "from_epoch_seconds"
+        )]
+        pub requested_timestamp: Millis,
+        #[serde(
+            serialize_with = "epoch_seconds",
+            deserialize_with = "from_epoch_seconds"
+        )]
+        pub completed_timestamp: Millis,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub account_id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub failure_reason: Option<CreateAccountFailureReason>,
+    }
+
+    /// CreateAccount and DescribeCreateAccountStatus.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct CreateAccount {
+        pub create_account_status: CreateAccountStatus,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct Account {
+        pub id: String,
+        pub arn: String,
+        pub email: String,
+        pub name: String,
+        pub status: AccountStatus,
+        pub state: AccountState,
+        pub joined_method: JoinedMethod,
+        #[serde(
+            serialize_with = "epoch_seconds",
+            deserialize_with = "from_epoch_seconds"
+        )]
+        pub joined_timestamp: Millis,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListAccounts {
+        pub accounts: Vec<Account>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next_token: Option<String>,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct EnabledServicePrincipal {
+        pub service_principal: String,
+        #[serde(
+            serialize_with = "epoch_seconds",
+            deserialize_with = "from_epoch_seconds"
+        )]
+        pub date_enabled: Millis,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListAwsServiceAccessForOrganization {
+        pub enabled_service_principals: Vec<EnabledServicePrincipal>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next_token: Option<String>,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct DelegatedAdministrator {
+        #[serde(flatten)]
+        pub account: Account,
+        #[serde(
+            serialize_with = "epoch_seconds",
+            deserialize_with = "from_epoch_seconds"
+        )]
+        pub delegation_enabled_date: Millis,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListDelegatedAdministrators {
+        pub delegated_administrators: Vec<DelegatedAdministrator>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next_token: Option<String>,
+    }
+}

@@ -1,0 +1,118 @@
+//! The AWS Organizations operations the engine serves, with their wire names
+//! and `X-Amz-Target` values. As with `Operation`, exhaustive `match`es make
+//! a new one impossible to half-wire.
+
+/// The JSON 1.1 target prefix of AWS Organizations.
+pub const TARGET_PREFIX: &str = "AWSOrganizationsV20161128";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OrgOperation {
+    CreateOrganization,
+    DescribeOrganization,
+    CreateAccount,
+    DescribeCreateAccountStatus,
+    ListAccounts,
+    EnableAwsServiceAccess,
+    DisableAwsServiceAccess,
+    ListAwsServiceAccessForOrganization,
+    RegisterDelegatedAdministrator,
+    DeregisterDelegatedAdministrator,
+    ListDelegatedAdministrators,
+}
+
+impl OrgOperation {
+    pub const ALL: [Self; 11] = [
+        Self::CreateOrganization,
+        Self::DescribeOrganization,
+        Self::CreateAccount,
+        Self::DescribeCreateAccountStatus,
+        Self::ListAccounts,
+        Self::EnableAwsServiceAccess,
+        Self::DisableAwsServiceAccess,
+        Self::ListAwsServiceAccessForOrganization,
+        Self::RegisterDelegatedAdministrator,
+        Self::DeregisterDelegatedAdministrator,
+        Self::ListDelegatedAdministrators,
+    ];
+
+    /// The API name, e.g. `EnableAWSServiceAccess`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::CreateOrganization => "CreateOrganization",
+            Self::DescribeOrganization => "DescribeOrganization",
+            Self::CreateAccount => "CreateAccount",
+            Self::DescribeCreateAccountStatus => "DescribeCreateAccountStatus",
+            Self::ListAccounts => "ListAccounts",
+            Self::EnableAwsServiceAccess => "EnableAWSServiceAccess",
+            Self::DisableAwsServiceAccess => "DisableAWSServiceAccess",
+            Self::ListAwsServiceAccessForOrganization => "ListAWSServiceAccessForOrganization",
+            Self::RegisterDelegatedAdministrator => "RegisterDelegatedAdministrator",
+            Self::DeregisterDelegatedAdministrator => "DeregisterDelegatedAdministrator",
+            Self::ListDelegatedAdministrators => "ListDelegatedAdministrators",
+        }
+    }
+
+    /// The `X-Amz-Target` header value, e.g.
+    /// `AWSOrganizationsV20161128.ListAccounts`.
+    pub fn target(self) -> String {
+        format!("{TARGET_PREFIX}.{}", self.name())
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|op| op.name() == name)
+    }
+
+    pub fn from_target(target: &str) -> Option<Self> {
+        let (prefix, name) = target.split_once('.')?;
+        (prefix == TARGET_PREFIX)
+            .then(|| Self::from_name(name))
+            .flatten()
+    }
+
+    /// Whether the operation can change state (shells persist after these).
+    pub fn is_mutating(self) -> bool {
+        match self {
+            Self::CreateOrganization
+            | Self::CreateAccount
+            | Self::EnableAwsServiceAccess
+            | Self::DisableAwsServiceAccess
+            | Self::RegisterDelegatedAdministrator
+            | Self::DeregisterDelegatedAdministrator => true,
+            Self::DescribeOrganization
+            | Self::DescribeCreateAccountStatus
+            | Self::ListAccounts
+            | Self::ListAwsServiceAccessForOrganization
+            | Self::ListDelegatedAdministrators => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OrgOperation;
+
+    #[test]
+    fn targets_round_trip() {
+        assert_eq!(
+            OrgOperation::ListAccounts.target(),
+            "AWSOrganizationsV20161128.ListAccounts"
+        );
+        for op in OrgOperation::ALL {
+            assert_eq!(OrgOperation::from_target(&op.target()), Some(op));
+            assert_eq!(OrgOperation::from_name(op.name()), Some(op));
+        }
+        assert_eq!(
+            OrgOperation::from_target("AWSOrganizationsV20161128.EnableAWSServiceAccess"),
+            Some(OrgOperation::EnableAwsServiceAccess)
+        );
+        assert_eq!(OrgOperation::from_target("ListAccounts"), None);
+        assert_eq!(
+            OrgOperation::from_target("AWSOrganizationsV20161128.ListRoots"),
+            None
+        );
+        assert_eq!(
+            OrgOperation::from_target("Route53Domains_v20140515.ListAccounts"),
+            None
+        );
+    }
+}
