@@ -25,7 +25,15 @@ pub struct Sandbox {
     /// The account the page's forms act on; `None` is the standalone
     /// context (no `AccountId`).
     target: RwSignal<Option<String>>,
+    /// Inside [`Sandbox::batch`]: changes are saved and shown once, at the end.
+    batching: StoredValue<Batch>,
     pub activity: Activity,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Batch {
+    active: bool,
+    dirty: bool,
 }
 
 impl Sandbox {
@@ -38,6 +46,7 @@ impl Sandbox {
             storage_error: RwSignal::new(None),
             caller: RwSignal::new(caller),
             target: RwSignal::new(None),
+            batching: StoredValue::new(Batch::default()),
             activity: Activity::new(),
         }
     }
@@ -217,7 +226,26 @@ impl Sandbox {
             .with_value(|store| store.set(crate::storage::BACKUP_KEY, text))
     }
 
+    /// Runs many calls as one change: the state is saved and views update
+    /// once at the end instead of after every call (a bulk job over a
+    /// thousand accounts would otherwise write the whole state a thousand
+    /// times).
+    pub fn batch<T>(&self, f: impl FnOnce() -> T) -> T {
+        self.batching.update_value(|b| b.active = true);
+        let result = f();
+        let batch = self.batching.get_value();
+        self.batching.set_value(Batch::default());
+        if batch.dirty {
+            self.changed();
+        }
+        result
+    }
+
     fn changed(&self) {
+        if self.batching.with_value(|b| b.active) {
+            self.batching.update_value(|b| b.dirty = true);
+            return;
+        }
         let result = self.store.with_value(|store| {
             self.engine
                 .with_value(|e| persistence::save(e, store.as_ref()))
@@ -310,6 +338,24 @@ mod tests {
             .call_json(Source::Page, Operation::GetAccountInformation, &json!({}))
             .unwrap();
         assert_eq!(me["AccountId"], "222222222222");
+    }
+
+    #[test]
+    fn a_batch_saves_and_bumps_the_revision_once() {
+        let owner = Owner::new();
+        owner.set();
+        let s = sandbox(&ManualClock::at(0));
+        s.batch(|| {
+            for name in ["One", "Two", "Three"] {
+                s.run(Operation::PutAccountName, json!({"AccountName": name})).unwrap();
+            }
+            assert_eq!(s.revision.get_untracked(), 0, "nothing shown mid-batch");
+        });
+        assert_eq!(s.revision.get_untracked(), 1);
+        let saved = s.store.with_value(|st| st.get(STATE_KEY).unwrap()).unwrap();
+        assert!(saved.contains("\"Three\""));
+        s.batch(|| s.run(Operation::GetAccountInformation, json!({})).unwrap());
+        assert_eq!(s.revision.get_untracked(), 1, "a batch of reads changes nothing");
     }
 
     #[test]

@@ -111,6 +111,10 @@ impl Scenario {
 
     /// Resets the sandbox and builds the scenario through the API.
     pub fn apply(self, sandbox: &Sandbox) -> Result<(), ApiError> {
+        sandbox.batch(|| self.build(sandbox))
+    }
+
+    fn build(self, sandbox: &Sandbox) -> Result<(), ApiError> {
         sandbox.reset();
         match self {
             Self::Empty => Ok(()),

@@ -57,6 +57,13 @@ pub fn install(sandbox: Sandbox) -> Result<(), JsValue> {
         operations.push(&op.name().into());
     }
     js_sys::Reflect::set(&api, &"operations".into(), &operations)?;
+    // Lets people (and tests) see what the page does when the engine fails:
+    // the panic panel, not a silently dead page.
+    let crash = Closure::<dyn Fn(JsValue)>::new(|message: JsValue| {
+        panic!("{}", message.as_string().unwrap_or_else(|| "crash requested".into()));
+    });
+    js_sys::Reflect::set(&api, &"crash".into(), crash.as_ref())?;
+    crash.forget();
     // The page lives as long as the window, and so does this closure.
     call.forget();
     js_sys::Reflect::set(&window, &"accountSandbox".into(), &api)?;
