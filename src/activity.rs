@@ -90,8 +90,17 @@ impl Activity {
             service: call.service,
             request: call.request.clone(),
             status: call.response.status,
-            error_code: call.response.header("x-amzn-ErrorType").map(str::to_owned),
             response: serde_json::from_str(&call.response.body).unwrap_or(Value::Null),
+            error_code: None,
+        };
+        // restJson1 names the error in a header, JSON 1.1 in the body.
+        let entry = Entry {
+            error_code: call
+                .response
+                .header("x-amzn-ErrorType")
+                .or_else(|| entry.response.get("__type").and_then(Value::as_str))
+                .map(str::to_owned),
+            ..entry
         };
         let mut dropped = 0;
         self.entries.update(|entries| {

@@ -28,6 +28,12 @@ impl Announcer {
         self.alert.set(format!("{}: {error}", error.code()));
     }
 
+    /// A failure of either API, already in `Code: message` form.
+    pub fn failed(&self, failure: &crate::client::Failure) {
+        self.status.set(String::new());
+        self.alert.set(failure.to_string());
+    }
+
     /// A failure that is not an API error (a file that cannot be read).
     pub fn fail_text(&self, message: impl Into<String>) {
         self.status.set(String::new());

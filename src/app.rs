@@ -17,6 +17,7 @@ use crate::storage::BACKUP_KEY;
 use crate::tabs::activity::ActivityTab;
 use crate::tabs::alternate_contacts::AlternateContactsTab;
 use crate::tabs::contact_information::ContactInformationTab;
+use crate::tabs::organization::OrganizationTab;
 use crate::tabs::regions::RegionsTab;
 use crate::tabs::training::TrainingTab;
 
@@ -247,6 +248,7 @@ pub fn App(
                     Tab::ContactInformation => view! { <ContactInformationTab /> }.into_any(),
                     Tab::AlternateContacts => view! { <AlternateContactsTab /> }.into_any(),
                     Tab::Regions => view! { <RegionsTab /> }.into_any(),
+                    Tab::Organization => view! { <OrganizationTab /> }.into_any(),
                     Tab::Activity => view! { <ActivityTab /> }.into_any(),
                     Tab::Training => view! { <TrainingTab /> }.into_any(),
                 }}

@@ -5,7 +5,9 @@
 //! make to display the state are not. After a change the state is saved and
 //! a revision signal tells views to read again.
 
-use account_engine::{ApiError, Engine, Millis, Operation, SnapshotError, Timings, WireResponse};
+use account_engine::{
+    ApiError, Engine, Millis, OrgOperation, Operation, SnapshotError, Timings, WireResponse,
+};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -102,6 +104,46 @@ impl Sandbox {
             response: &response,
         });
         response.into_result()
+    }
+
+    fn dispatch_organizations(&self, operation: OrgOperation, input: &Value) -> (String, WireResponse) {
+        let caller = self.caller.get_untracked();
+        let body = input.to_string();
+        let response = self
+            .engine
+            .try_update_value(|e| e.handle_organizations(&caller, &operation.target(), body.as_bytes()))
+            .expect("the engine lives as long as the page");
+        if operation.is_mutating() && response.status == 200 {
+            self.changed();
+        }
+        (caller, response)
+    }
+
+    /// Runs an AWS Organizations operation a person asked for (JSON 1.1
+    /// wire), and logs it.
+    pub fn call_organizations(
+        &self,
+        source: Source,
+        operation: OrgOperation,
+        input: &Value,
+    ) -> Result<Value, Failure> {
+        let (caller, response) = self.dispatch_organizations(operation, input);
+        self.activity.record(Call {
+            time: self.now(),
+            source,
+            caller: &caller,
+            service: "organizations",
+            operation: operation.name(),
+            request: input,
+            response: &response,
+        });
+        organizations_result(&response)
+    }
+
+    /// Reads Organizations state for display; not logged.
+    pub fn query_organizations(&self, operation: OrgOperation, input: Value) -> Result<Value, Failure> {
+        self.revision.track();
+        organizations_result(&self.dispatch_organizations(operation, &input).1)
     }
 
     /// Runs an operation from a form and decodes its output.
@@ -255,6 +297,51 @@ impl Sandbox {
     }
 }
 
+/// A failed call as the page shows it, for either API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub code: String,
+    pub message: String,
+    pub status: u16,
+}
+
+impl Failure {
+    /// Reads a JSON 1.1 error body: `__type` and `Message`.
+    fn from_organizations(status: u16, body: &Value) -> Self {
+        let text = |key: &str| body.get(key).and_then(Value::as_str).map(str::to_owned);
+        Self {
+            code: text("__type").unwrap_or_else(|| "ServiceException".into()),
+            message: text("Message").or_else(|| text("message")).unwrap_or_default(),
+            status,
+        }
+    }
+}
+
+impl From<ApiError> for Failure {
+    fn from(error: ApiError) -> Self {
+        Self {
+            code: error.code().into(),
+            message: error.to_string(),
+            status: error.status(),
+        }
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+fn organizations_result(response: &WireResponse) -> Result<Value, Failure> {
+    let body: Value = serde_json::from_str(&response.body).unwrap_or(Value::Null);
+    if response.status == 200 {
+        Ok(body)
+    } else {
+        Err(Failure::from_organizations(response.status, &body))
+    }
+}
+
 fn decode<O: DeserializeOwned>(output: Value) -> Result<O, ApiError> {
     serde_json::from_value(output).map_err(|e| ApiError::InternalServer(e.to_string()))
 }
@@ -356,6 +443,31 @@ mod tests {
         assert!(saved.contains("\"Three\""));
         s.batch(|| s.run(Operation::GetAccountInformation, json!({})).unwrap());
         assert_eq!(s.revision.get_untracked(), 1, "a batch of reads changes nothing");
+    }
+
+    #[test]
+    fn organizations_calls_are_logged_and_their_errors_read_from_json_1_1() {
+        let owner = Owner::new();
+        owner.set();
+        let s = sandbox(&ManualClock::at(0));
+        let err = s
+            .call_organizations(Source::Page, OrgOperation::DescribeOrganization, &json!({}))
+            .unwrap_err();
+        assert_eq!(err.code, "AWSOrganizationsNotInUseException");
+        assert_eq!(err.status, 400);
+        assert!(!err.message.is_empty());
+        let created = s
+            .call_organizations(Source::Page, OrgOperation::CreateOrganization, &json!({"FeatureSet": "ALL"}))
+            .unwrap();
+        assert_eq!(created["Organization"]["MasterAccountId"], "000000000000");
+        assert_eq!(s.revision.get_untracked(), 1);
+        let logged = s.activity.entries();
+        assert_eq!(logged[0].service, "organizations");
+        assert_eq!(
+            logged[1].error_code.as_deref(),
+            Some("AWSOrganizationsNotInUseException")
+        );
+        assert_eq!(logged[1].status, 400);
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod activity;
 pub mod announce;
 pub mod app;
+pub mod bulk;
 pub mod client;
 pub mod clock;
 pub mod countries;
@@ -22,6 +23,7 @@ pub mod script_api;
 pub mod settings;
 pub mod storage;
 pub mod tabs;
+pub mod virtual_table;
 
 /// Starts the page: panic panel, engine with the stored state, script API,
 /// and the mounted app.

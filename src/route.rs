@@ -7,15 +7,17 @@ pub enum Tab {
     ContactInformation,
     AlternateContacts,
     Regions,
+    Organization,
     Activity,
     Training,
 }
 
 impl Tab {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::ContactInformation,
         Self::AlternateContacts,
         Self::Regions,
+        Self::Organization,
         Self::Activity,
         Self::Training,
     ];
@@ -26,6 +28,7 @@ impl Tab {
             Self::ContactInformation => "Contact information",
             Self::AlternateContacts => "Alternate contacts",
             Self::Regions => "Regions",
+            Self::Organization => "Organization",
             Self::Activity => "Activity",
             Self::Training => "Training",
         }
@@ -36,6 +39,7 @@ impl Tab {
             Self::ContactInformation => "contact-information",
             Self::AlternateContacts => "alternate-contacts",
             Self::Regions => "regions",
+            Self::Organization => "organization",
             Self::Activity => "activity",
             Self::Training => "training",
         }

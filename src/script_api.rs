@@ -1,7 +1,8 @@
 //! `window.accountSandbox`: the page's engine for scripts and the browser
-//! console, through the same client as the forms.
+//! console, through the same client as the forms. `call` takes any Account
+//! or Organizations operation by its API name.
 
-use account_engine::{ApiError, Operation};
+use account_engine::{ApiError, OrgOperation, Operation};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
@@ -33,12 +34,22 @@ fn from_js(input: &JsValue) -> Result<Value, ApiError> {
     serde_json::from_str(&text).map_err(|e| ApiError::Serialization(e.to_string()))
 }
 
-fn call(sandbox: Sandbox, operation: JsValue, input: JsValue) -> Result<Value, ApiError> {
+fn call(sandbox: Sandbox, operation: JsValue, input: JsValue) -> Result<Value, Value> {
     let name = operation.as_string().unwrap_or_default();
-    let operation = Operation::from_name(&name).ok_or_else(|| {
-        ApiError::UnknownOperation(format!("{name:?} is not an operation of the Account API."))
-    })?;
-    sandbox.call_json(Source::Script, operation, &from_js(&input)?)
+    let input = from_js(&input).map_err(|e| rejection(&e))?;
+    if let Some(operation) = Operation::from_name(&name) {
+        return sandbox
+            .call_json(Source::Script, operation, &input)
+            .map_err(|e| rejection(&e));
+    }
+    if let Some(operation) = OrgOperation::from_name(&name) {
+        return sandbox
+            .call_organizations(Source::Script, operation, &input)
+            .map_err(|f| json!({ "code": f.code, "message": f.message, "status": f.status }));
+    }
+    Err(rejection(&ApiError::UnknownOperation(format!(
+        "{name:?} is not an operation of the Account or Organizations API."
+    ))))
 }
 
 pub fn install(sandbox: Sandbox) -> Result<(), JsValue> {
@@ -47,14 +58,14 @@ pub fn install(sandbox: Sandbox) -> Result<(), JsValue> {
         Closure::<dyn Fn(JsValue, JsValue) -> js_sys::Promise>::new(move |operation, input| {
             match call(sandbox, operation, input) {
                 Ok(output) => js_sys::Promise::resolve(&to_js(&output)),
-                Err(error) => js_sys::Promise::reject(&to_js(&rejection(&error))),
+                Err(error) => js_sys::Promise::reject(&to_js(&error)),
             }
         });
     let api = js_sys::Object::new();
     js_sys::Reflect::set(&api, &"call".into(), call.as_ref())?;
     let operations = js_sys::Array::new();
-    for op in Operation::ALL {
-        operations.push(&op.name().into());
+    for name in Operation::ALL.map(Operation::name).into_iter().chain(OrgOperation::ALL.map(OrgOperation::name)) {
+        operations.push(&name.into());
     }
     js_sys::Reflect::set(&api, &"operations".into(), &operations)?;
     // Lets people (and tests) see what the page does when the engine fails:

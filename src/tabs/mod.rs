@@ -3,5 +3,6 @@
 pub mod activity;
 pub mod alternate_contacts;
 pub mod contact_information;
+pub mod organization;
 pub mod regions;
 pub mod training;

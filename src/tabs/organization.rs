@@ -1,0 +1,428 @@
+//! The Organization tab: the caller's organization, trusted access for
+//! Account Management, the delegated administrator, member accounts (a
+//! virtualised table that stays smooth at thousands), adding accounts, and
+//! the bulk job that sets an alternate contact on every member.
+
+use account_engine::model::{AccountState, AlternateContactType};
+use account_engine::{OrgOperation, ACCOUNT_MANAGEMENT_PRINCIPAL};
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use serde_json::{json, Value};
+
+use crate::activity::Source;
+use crate::announce::Announcer;
+use crate::bulk::{self, Contact, Outcome};
+use crate::client::{Failure, Sandbox};
+use crate::download::download;
+use crate::form::TextField;
+use crate::virtual_table::VirtualTable;
+
+/// How long one slice of a long job may hold the page before it yields so
+/// the progress bar repaints and clicks (Cancel) get through.
+const SLICE_MS: f64 = 8.0;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_default()
+}
+
+fn state_label(state: AccountState) -> &'static str {
+    match state {
+        AccountState::Active => "ACTIVE",
+        AccountState::Suspended => "SUSPENDED",
+        AccountState::PendingActivation => "PENDING_ACTIVATION",
+        AccountState::Closed => "CLOSED",
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct Summary {
+    id: String,
+    management: String,
+    trusted_access: bool,
+    delegated_admin: Option<String>,
+}
+
+#[component]
+fn Summary(summary: Summary) -> impl IntoView {
+    let sandbox = expect_context::<Sandbox>();
+    let announcer = expect_context::<Announcer>();
+    let call = move |operation: OrgOperation, input: Value, done: String| {
+        match sandbox.call_organizations(Source::Page, operation, &input) {
+            Ok(_) => announcer.success(done),
+            Err(failure) => announcer.failed(&failure),
+        }
+    };
+    let principal = json!({ "ServicePrincipal": ACCOUNT_MANAGEMENT_PRINCIPAL });
+    let trusted = summary.trusted_access;
+    let toggle = {
+        let principal = principal.clone();
+        move |_| {
+            if trusted {
+                call(OrgOperation::DisableAwsServiceAccess, principal.clone(), "Trusted access for AWS Account Management disabled.".into());
+            } else {
+                call(OrgOperation::EnableAwsServiceAccess, principal.clone(), "Trusted access for AWS Account Management enabled.".into());
+            }
+        }
+    };
+    let candidate = RwSignal::new(String::new());
+    let members = Memo::new(move |_| {
+        let caller = sandbox.caller();
+        sandbox.with_state(|s| {
+            s.organization_of(&caller)
+                .map(|o| o.members.iter().filter(|m| **m != o.management_account_id).cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let current = summary.delegated_admin.clone();
+    let deregister = current.clone().map(|admin| {
+        view! {
+            <button type="button" class="button small secondary" on:click=move |_| {
+                call(
+                    OrgOperation::DeregisterDelegatedAdministrator,
+                    json!({ "AccountId": admin, "ServicePrincipal": ACCOUNT_MANAGEMENT_PRINCIPAL }),
+                    format!("{admin} is no longer the delegated administrator."),
+                );
+            }>"Deregister"</button>
+        }
+    });
+    view! {
+        <dl class="details">
+            <div class="kv"><dt>"Organization ID"</dt><dd class="mono">{summary.id.clone()}</dd></div>
+            <div class="kv"><dt>"Management account"</dt><dd class="mono">{summary.management.clone()}</dd></div>
+            <div class="kv">
+                <dt>"Trusted access for AWS Account Management"</dt>
+                <dd>
+                    <span class=if trusted { "status status-enabled" } else { "status status-disabled" }>
+                        {if trusted { "ENABLED" } else { "DISABLED" }}
+                    </span>
+                    " "
+                    <button type="button" class="button small" class:primary=!trusted class:secondary=trusted on:click=toggle>
+                        {if trusted { "Disable trusted access" } else { "Enable trusted access" }}
+                    </button>
+                </dd>
+            </div>
+            <div class="kv">
+                <dt>"Delegated administrator"</dt>
+                <dd><span class="mono">{current.unwrap_or_else(|| "None".into())}</span> " " {deregister}</dd>
+            </div>
+        </dl>
+        <div class="toolbar">
+            <div class="field inline">
+                <label for="delegated-admin">"Delegated administrator account"</label>
+                <select id="delegated-admin" prop:value=move || candidate.get() on:change=move |ev| candidate.set(event_target_value(&ev))>
+                    <option value="">"Choose a member account"</option>
+                    {move || members.get().into_iter().map(|id| {
+                        let label = id.clone();
+                        view! { <option value=id>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="button" class="button secondary" on:click=move |_| {
+                let account = candidate.get_untracked();
+                call(
+                    OrgOperation::RegisterDelegatedAdministrator,
+                    json!({ "AccountId": account, "ServicePrincipal": ACCOUNT_MANAGEMENT_PRINCIPAL }),
+                    format!("{account} is now the delegated administrator for AWS Account Management."),
+                );
+            }>"Register delegated administrator"</button>
+        </div>
+    }
+}
+
+#[component]
+fn AddAccounts() -> impl IntoView {
+    let sandbox = expect_context::<Sandbox>();
+    let announcer = expect_context::<Announcer>();
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let count = RwSignal::new("100".to_owned());
+    let errors = RwSignal::new(Default::default());
+    let busy = RwSignal::new(false);
+
+    let add_one = move || {
+        let input = json!({ "AccountName": name.get_untracked(), "Email": email.get_untracked() });
+        match sandbox.call_organizations(Source::Page, OrgOperation::CreateAccount, &input) {
+            Ok(out) if out["CreateAccountStatus"]["State"] == "SUCCEEDED" => {
+                let id = out["CreateAccountStatus"]["AccountId"].as_str().unwrap_or_default().to_owned();
+                name.set(String::new());
+                email.set(String::new());
+                announcer.success(format!("Account {id} created."));
+            }
+            Ok(out) => announcer.fail_text(format!(
+                "CreateAccount failed: {}",
+                out["CreateAccountStatus"]["FailureReason"].as_str().unwrap_or("unknown reason")
+            )),
+            Err(failure) => announcer.failed(&failure),
+        }
+    };
+
+    let generate = move || {
+        let Ok(total) = count.get_untracked().trim().parse::<usize>() else {
+            announcer.fail_text("Number of accounts: enter a whole number.");
+            return;
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let stamp = sandbox.now();
+            let mut made = 0;
+            let mut failure: Option<Failure> = None;
+            while made < total && failure.is_none() {
+                let started = now_ms();
+                sandbox.batch(|| {
+                    while made < total && now_ms() - started < SLICE_MS {
+                        let n = made + 1;
+                        let input = json!({
+                            "AccountName": format!("Practice {stamp}-{n}"),
+                            "Email": format!("practice-{stamp}-{n}@example.com"),
+                        });
+                        if let Err(f) = sandbox.call_organizations(Source::Page, OrgOperation::CreateAccount, &input) {
+                            failure = Some(f);
+                            return;
+                        }
+                        made = n;
+                    }
+                });
+                TimeoutFuture::new(0).await;
+            }
+            busy.set(false);
+            match failure {
+                Some(f) => announcer.failed(&f),
+                None => announcer.success(format!("{made} accounts created.")),
+            }
+        });
+    };
+
+    view! {
+        <section class="card" aria-labelledby="add-heading">
+            <h2 id="add-heading">"Add accounts"</h2>
+            <form class="form-grid" novalidate on:submit=move |ev| { ev.prevent_default(); add_one(); }>
+                <TextField label="Account name" name="AccountName" value=name errors required=true />
+                <TextField label="Email" name="Email" value=email errors required=true kind="email" />
+                <div class="actions align-end"><button type="submit" class="button secondary">"Create account"</button></div>
+            </form>
+            <form class="toolbar" novalidate on:submit=move |ev| { ev.prevent_default(); generate(); }>
+                <div class="field inline">
+                    <label for="generate-count">"Number of accounts"</label>
+                    <input id="generate-count" type="number" min="1" max="5000" prop:value=move || count.get()
+                        on:input=move |ev| count.set(event_target_value(&ev)) />
+                </div>
+                <button type="submit" class="button secondary" disabled=move || busy.get()>"Generate accounts"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn BulkAlternateContact() -> impl IntoView {
+    let sandbox = expect_context::<Sandbox>();
+    let announcer = expect_context::<Announcer>();
+    let kind = RwSignal::new("SECURITY".to_owned());
+    let name = RwSignal::new(String::new());
+    let title = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let errors = RwSignal::new(Default::default());
+    let running = RwSignal::new(false);
+    let cancel = StoredValue::new(false);
+    let total = RwSignal::new(0usize);
+    let outcomes = RwSignal::new(Vec::<Outcome>::new());
+    let engine_ms = RwSignal::new(0.0f64);
+
+    let run = move || {
+        let contact = Contact {
+            kind: kind.get_untracked(),
+            name: name.get_untracked(),
+            title: title.get_untracked(),
+            email: email.get_untracked(),
+            phone: phone.get_untracked(),
+        };
+        let targets = match bulk::targets(&sandbox) {
+            Ok(t) => t,
+            Err(failure) => {
+                announcer.failed(&failure);
+                return;
+            }
+        };
+        cancel.set_value(false);
+        outcomes.set(Vec::new());
+        total.set(targets.len());
+        engine_ms.set(0.0);
+        running.set(true);
+        announcer.success(format!("Setting the {} contact on {} accounts…", contact.kind, targets.len()));
+        leptos::task::spawn_local(async move {
+            let mut queue = targets.into_iter();
+            let mut finished = false;
+            while !finished && !cancel.get_value() {
+                let started = now_ms();
+                let slice: Vec<Outcome> = sandbox.batch(|| {
+                    let mut slice = Vec::new();
+                    while now_ms() - started < SLICE_MS {
+                        match queue.next() {
+                            Some(target) => slice.push(bulk::apply(&sandbox, &contact, target)),
+                            None => {
+                                finished = true;
+                                break;
+                            }
+                        }
+                    }
+                    slice
+                });
+                engine_ms.update(|t| *t += now_ms() - started);
+                outcomes.update(|o| o.extend(slice));
+                TimeoutFuture::new(0).await;
+            }
+            running.set(false);
+            let (ok, failed) = outcomes.with_untracked(|o| {
+                let ok = o.iter().filter(|o| o.result.is_ok()).count();
+                (ok, o.len() - ok)
+            });
+            let verb = if finished { "Finished" } else { "Cancelled" };
+            announcer.success(format!("{verb}: {ok} succeeded, {failed} failed."));
+        });
+    };
+
+    let rows = Signal::derive(move || {
+        outcomes.with(|o| {
+            o.iter()
+                .map(|o| {
+                    let (result, detail) = match &o.result {
+                        Ok(()) => ("SUCCEEDED".to_owned(), String::new()),
+                        Err(f) => ("FAILED".to_owned(), f.to_string()),
+                    };
+                    vec![o.target.id.clone(), o.target.name.clone(), result, detail]
+                })
+                .collect()
+        })
+    });
+    let done = move || outcomes.with(Vec::len);
+    let export = move |_| {
+        let text = outcomes.with_untracked(|o| bulk::csv(o));
+        if download("alternate-contact-results.csv", &text, "text/csv").is_err() {
+            announcer.fail_text("Export failed: the browser refused the download.");
+        }
+    };
+
+    view! {
+        <section class="card" aria-labelledby="bulk-heading">
+            <h2 id="bulk-heading">"Set alternate contact for all member accounts"</h2>
+            <p class="hint">"Lists the ACTIVE member accounts with ListAccounts, skips the management account, and calls PutAlternateContact with AccountId for each, as the acting account."</p>
+            <form novalidate on:submit=move |ev| { ev.prevent_default(); run(); }>
+                <div class="form-grid">
+                    <div class="field">
+                        <label for="bulk-type">"Contact type"</label>
+                        <select id="bulk-type" prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>
+                            {AlternateContactType::ALL.map(|k| view! { <option value=k.as_str()>{k.as_str()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <TextField label="Name" name="Name" value=name errors required=true />
+                    <TextField label="Title" name="Title" value=title errors required=true />
+                    <TextField label="Email address" name="EmailAddress" value=email errors required=true kind="email" />
+                    <TextField label="Phone number" name="PhoneNumber" value=phone errors required=true kind="tel" />
+                </div>
+                <div class="actions">
+                    <button type="button" class="button secondary" disabled=move || !running.get()
+                        on:click=move |_| cancel.set_value(true)>"Cancel"</button>
+                    <button type="submit" class="button primary" disabled=move || running.get()>"Run"</button>
+                </div>
+            </form>
+            <Show when=move || { total.get() > 0 }>
+                <div class="bulk-progress">
+                    <label for="bulk-progress">{move || format!("{} of {} accounts", done(), total.get())}</label>
+                    <progress id="bulk-progress" max=move || total.get() value=move || done()></progress>
+                    <p class="meta">{move || format!("Engine time {:.0} ms", engine_ms.get())}</p>
+                </div>
+                <div class="toolbar">
+                    <p class="summary">{move || outcomes.with(|o| {
+                        let ok = o.iter().filter(|o| o.result.is_ok()).count();
+                        format!("{ok} succeeded, {} failed", o.len() - ok)
+                    })}</p>
+                    <button type="button" class="button small secondary" on:click=export disabled=move || running.get()>"Download CSV"</button>
+                </div>
+                <VirtualTable label="Bulk results" columns=&["Account ID", "Name", "Result", "Error"] rows empty="No results yet" />
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+pub fn OrganizationTab() -> impl IntoView {
+    let sandbox = expect_context::<Sandbox>();
+    let announcer = expect_context::<Announcer>();
+    let summary = Memo::new(move |_| {
+        let caller = sandbox.caller();
+        sandbox.with_state(|s| {
+            s.organization_of(&caller).map(|o| Summary {
+                id: o.id.clone(),
+                management: o.management_account_id.clone(),
+                trusted_access: o.trusted_access,
+                delegated_admin: o.delegated_administrator.clone(),
+            })
+        })
+    });
+    let search = RwSignal::new(String::new());
+    let members = Signal::derive(move || {
+        let caller = sandbox.caller();
+        let needle = search.get().trim().to_lowercase();
+        sandbox.with_state(|s| {
+            let Some(org) = s.organization_of(&caller) else {
+                return Vec::new();
+            };
+            org.members
+                .iter()
+                .filter_map(|id| s.accounts.get(id))
+                .filter(|a| {
+                    needle.is_empty()
+                        || a.id.contains(&needle)
+                        || a.name.to_lowercase().contains(&needle)
+                        || a.email.to_lowercase().contains(&needle)
+                })
+                .map(|a| vec![a.id.clone(), a.name.clone(), a.email.clone(), state_label(a.state).to_owned()])
+                .collect()
+        })
+    });
+    let create = move |_| {
+        match sandbox.call_organizations(Source::Page, OrgOperation::CreateOrganization, &json!({ "FeatureSet": "ALL" })) {
+            Ok(out) => announcer.success(format!(
+                "Organization {} created.",
+                out["Organization"]["Id"].as_str().unwrap_or_default()
+            )),
+            Err(failure) => announcer.failed(&failure),
+        }
+    };
+    move || match summary.get() {
+        None => view! {
+            <div class="card empty-state">
+                <h2>"Organization"</h2>
+                <p>"This account is not in an organization"</p>
+                <p class="hint">"Create one to manage member accounts from the management account or a delegated administrator."</p>
+                <button type="button" class="button primary" on:click=create>"Create organization"</button>
+            </div>
+        }
+        .into_any(),
+        Some(summary) => view! {
+            <section class="card" aria-labelledby="org-heading">
+                <h2 id="org-heading">"Organization"</h2>
+                <Summary summary />
+            </section>
+            <section class="card" aria-labelledby="members-heading">
+                <div class="card-header">
+                    <h2 id="members-heading">"Member accounts" <span class="count">{move || format!("({})", members.with(Vec::len))}</span></h2>
+                </div>
+                <div class="toolbar">
+                    <div class="field inline grow">
+                        <label for="search-members">"Search"</label>
+                        <input id="search-members" type="search" placeholder="Account ID, name or email"
+                            prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
+                    </div>
+                </div>
+                <VirtualTable label="Member accounts" columns=&["Account ID", "Name", "Email", "Status"] rows=members empty="No accounts match" />
+            </section>
+            <AddAccounts />
+            <BulkAlternateContact />
+        }
+        .into_any(),
+    }
+}

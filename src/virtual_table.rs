@@ -1,0 +1,88 @@
+//! A table that renders only the rows in view, so thousands of accounts
+//! scroll smoothly. Rows have a fixed height; spacers stand for the rest,
+//! and `aria-rowcount`/`aria-rowindex` tell assistive technology the
+//! whole size.
+
+use leptos::prelude::*;
+
+const ROW_HEIGHT: i32 = 40;
+const VIEW_HEIGHT: i32 = 440;
+/// Rows rendered beyond the visible ones, above and below.
+const OVERSCAN: i32 = 6;
+
+/// The rows to render for a scroll position: `first..last` of `total`.
+pub fn window(scroll_top: i32, total: usize) -> (usize, usize) {
+    let first = (scroll_top / ROW_HEIGHT - OVERSCAN).max(0) as usize;
+    let count = (VIEW_HEIGHT / ROW_HEIGHT + 2 * OVERSCAN) as usize;
+    let first = first.min(total);
+    (first, (first + count).min(total))
+}
+
+#[component]
+pub fn VirtualTable(
+    /// The table's caption, which is also its accessible name.
+    label: &'static str,
+    columns: &'static [&'static str],
+    #[prop(into)] rows: Signal<Vec<Vec<String>>>,
+    /// Shown in place of rows when there are none.
+    empty: &'static str,
+) -> impl IntoView {
+    let scroll_top = RwSignal::new(0);
+    let spacer = |rows: usize| {
+        view! { <tr class="spacer" aria-hidden="true" style=format!("height: {}px", rows as i32 * ROW_HEIGHT)></tr> }
+    };
+    let body = move || {
+        rows.with(|rows| {
+            if rows.is_empty() {
+                return view! { <tr><td colspan=columns.len() class="empty-row">{empty}</td></tr> }.into_any();
+            }
+            let (first, last) = window(scroll_top.get(), rows.len());
+            let visible = rows[first..last]
+                .iter()
+                .enumerate()
+                .map(|(i, cells)| {
+                    view! {
+                        <tr aria-rowindex=first + i + 2 style=format!("height: {ROW_HEIGHT}px")>
+                            {cells.iter().map(|c| view! { <td title=c.clone()>{c.clone()}</td> }).collect_view()}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! { {spacer(first)} {visible} {spacer(rows.len() - last)} }.into_any()
+        })
+    };
+    view! {
+        <div
+            class="virtual-table"
+            style=format!("max-height: {VIEW_HEIGHT}px")
+            tabindex="0"
+            role="region"
+            aria-label=label
+            on:scroll=move |ev| scroll_top.set(event_target::<web_sys::Element>(&ev).scroll_top())
+        >
+            <table aria-rowcount=move || rows.with(Vec::len) + 1>
+                <caption class="visually-hidden">{label}</caption>
+                <thead>
+                    <tr aria-rowindex="1">
+                        {columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window;
+
+    #[test]
+    fn renders_the_rows_in_view_plus_overscan() {
+        assert_eq!(window(0, 5000), (0, 23));
+        assert_eq!(window(40 * 1000, 5000), (994, 1017));
+        assert_eq!(window(40 * 4999, 5000), (4993, 5000));
+        assert_eq!(window(0, 3), (0, 3));
+        assert_eq!(window(99_999, 0), (0, 0));
+    }
+}

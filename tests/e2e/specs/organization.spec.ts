@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { alert, call, fill, open, status } from './helpers';
+
+test('switch caller, hit an AccessDenied, enable trusted access, run the bulk job on 200 accounts', async ({ page }) => {
+  await open(page, '/organization');
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(status(page)).toContainText('Organization o-');
+
+  await page.getByLabel('Number of accounts').fill('200');
+  await page.getByRole('button', { name: 'Generate accounts' }).click();
+  await expect(status(page)).toHaveText('200 accounts created.', { timeout: 20_000 });
+  const members = page.getByRole('table', { name: 'Member accounts' });
+  await expect(members).toHaveAttribute('aria-rowcount', '202');
+
+  // A member account may not act on others: the real AccessDenied.
+  const acting = page.getByRole('combobox', { name: 'Acting as' });
+  const memberId = (await members.getByRole('row').nth(2).getByRole('cell').first().textContent())!.trim();
+  await acting.selectOption(memberId);
+  await page.getByRole('tab', { name: 'Alternate contacts' }).click();
+  const other = (await call(page, 'ListAccounts')).ok;
+  expect(other).toBe(false);
+  const refused = await call(page, 'GetAlternateContact', { AccountId: '000000000000', AlternateContactType: 'BILLING' });
+  expect(refused.error.code).toBe('AccessDeniedException');
+
+  // The management account without trusted access is refused, with the spec's message.
+  await acting.selectOption('000000000000');
+  await page.getByRole('combobox', { name: 'Account' }).selectOption(memberId);
+  await expect(page.getByRole('combobox', { name: 'Account' })).toHaveValue(memberId);
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await fill(page, { Name: 'Sam', Title: 'CISO', 'Email address': 'sec@example.com', 'Phone number': '+1 555 0100' });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(alert(page)).toContainText(
+    'AccessDeniedException: User: arn:aws:account::000000000000:account/o-',
+  );
+  await expect(alert(page)).toContainText(
+    'is not authorized to perform: account:PutAlternateContact (Your organization must first enable trusted access with AWS Account Management.)',
+  );
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+
+  await page.getByRole('tab', { name: 'Organization' }).click();
+  await page.getByRole('button', { name: 'Enable trusted access' }).click();
+  await expect(status(page)).toHaveText('Trusted access for AWS Account Management enabled.');
+  await expect(page.getByRole('button', { name: 'Disable trusted access' })).toBeVisible();
+
+  await page.getByLabel('Contact type').selectOption('SECURITY');
+  await fill(page, { Name: 'Sam Secure', Title: 'CISO', 'Email address': 'security@example.com', 'Phone number': '+1 555 0100' });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(status(page)).toHaveText('Finished: 200 succeeded, 0 failed.', { timeout: 30_000 });
+  const results = page.getByRole('table', { name: 'Bulk results' });
+  await expect(results).toHaveAttribute('aria-rowcount', '201');
+  await expect(results.getByRole('row').nth(1)).toContainText('SUCCEEDED');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  const csv = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString();
+  const lines = csv.trim().split('\r\n');
+  expect(lines).toHaveLength(201);
+  expect(lines[0]).toBe('AccountId,AccountName,Result,ErrorCode,Message');
+  expect(lines.slice(1).every((l) => l.includes(',SUCCEEDED,'))).toBe(true);
+
+  // The engine now answers for a member through the organizations context.
+  const got = await call(page, 'GetAlternateContact', { AccountId: memberId, AlternateContactType: 'SECURITY' });
+  expect(got.output.AlternateContact.Name).toBe('Sam Secure');
+});
+
+test('the member table scrolls through thousands of accounts', async ({ page }) => {
+  await open(page, '/organization');
+  await call(page, 'CreateOrganization', { FeatureSet: 'ALL' });
+  await page.evaluate(async () => {
+    for (let i = 0; i < 1500; i++) {
+      await (window as any).accountSandbox.call('CreateAccount', { AccountName: `Scale ${i}`, Email: `scale-${i}@example.com` });
+    }
+  });
+  const table = page.getByRole('table', { name: 'Member accounts' });
+  await expect(table).toHaveAttribute('aria-rowcount', '1502');
+  expect(await table.getByRole('row').count()).toBeLessThan(40);
+  await page.getByRole('region', { name: 'Member accounts' }).evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(table.getByRole('row').last()).toHaveAttribute('aria-rowindex', '1502');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('scale-1499@');
+  await expect(table).toHaveAttribute('aria-rowcount', '2');
+  await expect(table).toContainText('Scale 1499');
+});
