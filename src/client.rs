@@ -178,11 +178,30 @@ impl Sandbox {
             .map(drop)
     }
 
+    /// Changes the engine through its setup API (what no Account API call
+    /// does, such as building an organization for a scenario); not logged.
+    pub fn setup_engine<T>(&self, f: impl FnOnce(&mut Engine) -> T) -> T {
+        let result = self
+            .engine
+            .try_update_value(f)
+            .expect("the engine lives as long as the page");
+        self.changed();
+        result
+    }
+
     /// Reads the engine state directly, for checks that would otherwise take
     /// thousands of calls (exercise goals over every member account).
     pub fn with_state<T>(&self, f: impl FnOnce(&account_engine::store::State) -> T) -> T {
         self.revision.track();
         self.engine.with_value(|e| f(e.state()))
+    }
+
+    /// The Region Opt-In Status Change events the engine emitted, newest
+    /// first.
+    pub fn events(&self) -> Vec<account_engine::events::Event> {
+        self.revision.track();
+        self.engine
+            .with_value(|e| e.events().rev().cloned().collect())
     }
 
     /// The whole state as the snapshot file people download.

@@ -1,7 +1,7 @@
 //! Starting states for a class, and exercises whose goals are checked
 //! against the engine state as people work.
 
-use account_engine::model::{AlternateContactType, RegionOptStatus};
+use account_engine::model::{AccountState, AlternateContactType, RegionOptStatus};
 use account_engine::store::{Account, State};
 use account_engine::{ApiError, Operation};
 use serde_json::json;
@@ -14,7 +14,11 @@ pub enum Scenario {
     #[default]
     Empty,
     Standalone,
+    Organization,
 }
+
+/// Member accounts in the organization scenario.
+pub const ORGANIZATION_MEMBERS: usize = 1_000;
 
 /// An exercise: what to do, and when it counts as done.
 pub struct Goal {
@@ -74,13 +78,45 @@ const STANDALONE_GOALS: [Goal; 3] = [
     },
 ];
 
+/// Every ACTIVE member of the caller's organization but its management
+/// account, as the seed blog's bulk job targets them.
+fn every_member_has(state: &State, caller: &str, kind: AlternateContactType) -> bool {
+    state.organization_of(caller).is_some_and(|org| {
+        org.members
+            .iter()
+            .filter(|id| **id != org.management_account_id)
+            .filter_map(|id| state.accounts.get(id))
+            .filter(|a| a.state == AccountState::Active)
+            .all(|a| a.alternate_contacts.contains_key(&kind))
+    })
+}
+
+const ORGANIZATION_GOALS: [Goal; 3] = [
+    Goal {
+        title: "Enable trusted access for AWS Account Management",
+        met: |s, a| s.organization_of(a).is_some_and(|o| o.trusted_access),
+    },
+    Goal {
+        title: "Set a security contact on every member account",
+        met: |s, a| every_member_has(s, a, AlternateContactType::Security),
+    },
+    Goal {
+        title: "Register a member account as the delegated administrator",
+        met: |s, a| {
+            s.organization_of(a)
+                .is_some_and(|o| o.delegated_administrator.is_some())
+        },
+    },
+];
+
 impl Scenario {
-    pub const ALL: [Self; 2] = [Self::Empty, Self::Standalone];
+    pub const ALL: [Self; 3] = [Self::Empty, Self::Standalone, Self::Organization];
 
     pub fn slug(self) -> &'static str {
         match self {
             Self::Empty => "empty",
             Self::Standalone => "standalone",
+            Self::Organization => "organization",
         }
     }
 
@@ -92,6 +128,7 @@ impl Scenario {
         match self {
             Self::Empty => "An empty account",
             Self::Standalone => "A standalone account with contacts",
+            Self::Organization => "An organization of 1,000 accounts",
         }
     }
 
@@ -99,6 +136,7 @@ impl Scenario {
         match self {
             Self::Empty => "A fresh account: no contact information, no alternate contacts, opt-in regions disabled.",
             Self::Standalone => "Contact information and all three alternate contacts set, as a typical production account.",
+            Self::Organization => "You are the management account of an organization with 1,000 member accounts; trusted access for Account Management is still off.",
         }
     }
 
@@ -106,6 +144,7 @@ impl Scenario {
         match self {
             Self::Empty => &EMPTY_GOALS,
             Self::Standalone => &STANDALONE_GOALS,
+            Self::Organization => &ORGANIZATION_GOALS,
         }
     }
 
@@ -118,6 +157,17 @@ impl Scenario {
         sandbox.reset();
         match self {
             Self::Empty => Ok(()),
+            Self::Organization => {
+                sandbox.setup_engine(|engine| {
+                    let id = engine
+                        .create_demo_organization(ORGANIZATION_MEMBERS)
+                        .expect("after a reset the default account is in no organization");
+                    engine
+                        .set_trusted_access(&id, false)
+                        .expect("the organization was just created");
+                });
+                Ok(())
+            }
             Self::Standalone => {
                 sandbox.setup(
                     Operation::PutContactInformation,
@@ -218,5 +268,35 @@ mod tests {
         )
         .unwrap();
         assert_eq!(met(&s, Scenario::Empty), [false, true, false, true]);
+    }
+
+    #[test]
+    fn organization_scenario_goals_follow_the_organization() {
+        let owner = Owner::new();
+        owner.set();
+        let s = sandbox();
+        Scenario::Organization.apply(&s).unwrap();
+        let caller = s.caller();
+        let members = s.with_state(|state| state.organization_of(&caller).unwrap().members.len());
+        assert_eq!(members, ORGANIZATION_MEMBERS + 1);
+        assert_eq!(met(&s, Scenario::Organization), [false, false, false]);
+        let org = s.with_state(|state| state.organization_of(&caller).unwrap().clone());
+        s.setup_engine(|e| e.set_trusted_access(&org.id, true)).unwrap();
+        let contact = |id: &str| {
+            json!({"AccountId": id, "AlternateContactType": "SECURITY", "Name": "S", "Title": "T",
+                   "EmailAddress": "s@example.com", "PhoneNumber": "+1 555"})
+        };
+        let members: Vec<_> = org
+            .members
+            .iter()
+            .filter(|id| **id != org.management_account_id)
+            .collect();
+        let (last, rest) = members.split_last().unwrap();
+        for id in rest {
+            s.setup(Operation::PutAlternateContact, contact(id)).unwrap();
+        }
+        assert_eq!(met(&s, Scenario::Organization), [true, false, false]);
+        s.setup(Operation::PutAlternateContact, contact(last)).unwrap();
+        assert_eq!(met(&s, Scenario::Organization), [true, true, false]);
     }
 }

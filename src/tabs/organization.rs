@@ -21,6 +21,10 @@ use crate::virtual_table::VirtualTable;
 /// the progress bar repaints and clicks (Cancel) get through.
 const SLICE_MS: f64 = 8.0;
 
+/// The most accounts one click generates; the member table is built for
+/// thousands, and a typo of an extra digit should not hang the tab.
+const GENERATE_MAX: usize = 5000;
+
 fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
@@ -160,8 +164,16 @@ fn AddAccounts() -> impl IntoView {
     };
 
     let generate = move || {
-        let Ok(total) = count.get_untracked().trim().parse::<usize>() else {
-            announcer.fail_text("Number of accounts: enter a whole number.");
+        let Some(total) = count
+            .get_untracked()
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=GENERATE_MAX).contains(n))
+        else {
+            announcer.fail_text(format!(
+                "Number of accounts: enter a whole number from 1 to {GENERATE_MAX}."
+            ));
             return;
         };
         busy.set(true);
@@ -206,7 +218,7 @@ fn AddAccounts() -> impl IntoView {
             <form class="toolbar" novalidate on:submit=move |ev| { ev.prevent_default(); generate(); }>
                 <div class="field inline">
                     <label for="generate-count">"Number of accounts"</label>
-                    <input id="generate-count" type="number" min="1" max="5000" prop:value=move || count.get()
+                    <input id="generate-count" type="number" min="1" max=GENERATE_MAX prop:value=move || count.get()
                         on:input=move |ev| count.set(event_target_value(&ev)) />
                 </div>
                 <button type="submit" class="button secondary" disabled=move || busy.get()>"Generate accounts"</button>
