@@ -2,7 +2,7 @@
 //! Organizations ListAccounts paginator, skip the management account, put
 //! the same alternate contact on each, and report per-account results.
 
-use account_engine::{OrgOperation, Operation};
+use account_engine::{Operation, OrgOperation};
 use serde_json::{json, Value};
 
 use crate::activity::Source;
@@ -77,7 +77,11 @@ pub struct Outcome {
 
 pub fn apply(sandbox: &Sandbox, contact: &Contact, target: Target) -> Outcome {
     let result = sandbox
-        .call_json(Source::Page, Operation::PutAlternateContact, &contact.input(&target.id))
+        .call_json(
+            Source::Page,
+            Operation::PutAlternateContact,
+            &contact.input(&target.id),
+        )
         .map(drop)
         .map_err(Failure::from);
     Outcome { target, result }
@@ -143,9 +147,20 @@ mod tests {
         assert!(!org.is_empty());
         let sandbox = Sandbox::new(engine, Box::new(MemoryStorage::default()));
         let targets = targets(&sandbox).unwrap();
-        assert_eq!(targets.len(), 44, "45 members, one suspended, management skipped");
-        assert!(targets.iter().all(|t| t.id != "000000000000" && t.id != suspended));
-        let outcomes: Vec<_> = sandbox.batch(|| targets.into_iter().map(|t| apply(&sandbox, &contact(), t)).collect());
+        assert_eq!(
+            targets.len(),
+            44,
+            "45 members, one suspended, management skipped"
+        );
+        assert!(targets
+            .iter()
+            .all(|t| t.id != "000000000000" && t.id != suspended));
+        let outcomes: Vec<_> = sandbox.batch(|| {
+            targets
+                .into_iter()
+                .map(|t| apply(&sandbox, &contact(), t))
+                .collect()
+        });
         assert!(outcomes.iter().all(|o| o.result.is_ok()));
         let set = sandbox.with_state(|s| {
             s.accounts
@@ -176,12 +191,22 @@ mod tests {
     #[test]
     fn csv_quotes_what_needs_quoting() {
         let ok = Outcome {
-            target: Target { id: "111111111111".into(), name: "Dev, \"blue\"".into() },
+            target: Target {
+                id: "111111111111".into(),
+                name: "Dev, \"blue\"".into(),
+            },
             result: Ok(()),
         };
         let failed = Outcome {
-            target: Target { id: "222222222222".into(), name: "Prod".into() },
-            result: Err(Failure { code: "AccessDeniedException".into(), message: "no, sorry".into(), status: 403 }),
+            target: Target {
+                id: "222222222222".into(),
+                name: "Prod".into(),
+            },
+            result: Err(Failure {
+                code: "AccessDeniedException".into(),
+                message: "no, sorry".into(),
+                status: 403,
+            }),
         };
         assert_eq!(
             csv(&[ok, failed]),

@@ -281,7 +281,8 @@ mod tests {
         assert_eq!(members, ORGANIZATION_MEMBERS + 1);
         assert_eq!(met(&s, Scenario::Organization), [false, false, false]);
         let org = s.with_state(|state| state.organization_of(&caller).unwrap().clone());
-        s.setup_engine(|e| e.set_trusted_access(&org.id, true)).unwrap();
+        s.setup_engine(|e| e.set_trusted_access(&org.id, true))
+            .unwrap();
         let contact = |id: &str| {
             json!({"AccountId": id, "AlternateContactType": "SECURITY", "Name": "S", "Title": "T",
                    "EmailAddress": "s@example.com", "PhoneNumber": "+1 555"})
@@ -293,10 +294,12 @@ mod tests {
             .collect();
         let (last, rest) = members.split_last().unwrap();
         for id in rest {
-            s.setup(Operation::PutAlternateContact, contact(id)).unwrap();
+            s.setup(Operation::PutAlternateContact, contact(id))
+                .unwrap();
         }
         assert_eq!(met(&s, Scenario::Organization), [true, false, false]);
-        s.setup(Operation::PutAlternateContact, contact(last)).unwrap();
+        s.setup(Operation::PutAlternateContact, contact(last))
+            .unwrap();
         assert_eq!(met(&s, Scenario::Organization), [true, true, false]);
     }
 }

@@ -2,7 +2,7 @@
 //! console, through the same client as the forms. `call` takes any Account
 //! or Organizations operation by its API name.
 
-use account_engine::{ApiError, OrgOperation, Operation};
+use account_engine::{ApiError, Operation, OrgOperation};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
@@ -64,14 +64,23 @@ pub fn install(sandbox: Sandbox) -> Result<(), JsValue> {
     let api = js_sys::Object::new();
     js_sys::Reflect::set(&api, &"call".into(), call.as_ref())?;
     let operations = js_sys::Array::new();
-    for name in Operation::ALL.map(Operation::name).into_iter().chain(OrgOperation::ALL.map(OrgOperation::name)) {
+    for name in Operation::ALL
+        .map(Operation::name)
+        .into_iter()
+        .chain(OrgOperation::ALL.map(OrgOperation::name))
+    {
         operations.push(&name.into());
     }
     js_sys::Reflect::set(&api, &"operations".into(), &operations)?;
     // Lets people (and tests) see what the page does when the engine fails:
     // the panic panel, not a silently dead page.
     let crash = Closure::<dyn Fn(JsValue)>::new(|message: JsValue| {
-        panic!("{}", message.as_string().unwrap_or_else(|| "crash requested".into()));
+        panic!(
+            "{}",
+            message
+                .as_string()
+                .unwrap_or_else(|| "crash requested".into())
+        );
     });
     js_sys::Reflect::set(&api, &"crash".into(), crash.as_ref())?;
     crash.forget();

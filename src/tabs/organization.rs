@@ -53,11 +53,11 @@ struct Summary {
 fn Summary(summary: Summary) -> impl IntoView {
     let sandbox = expect_context::<Sandbox>();
     let announcer = expect_context::<Announcer>();
-    let call = move |operation: OrgOperation, input: Value, done: String| {
-        match sandbox.call_organizations(Source::Page, operation, &input) {
-            Ok(_) => announcer.success(done),
-            Err(failure) => announcer.failed(&failure),
-        }
+    let call = move |operation: OrgOperation, input: Value, done: String| match sandbox
+        .call_organizations(Source::Page, operation, &input)
+    {
+        Ok(_) => announcer.success(done),
+        Err(failure) => announcer.failed(&failure),
     };
     let principal = json!({ "ServicePrincipal": ACCOUNT_MANAGEMENT_PRINCIPAL });
     let trusted = summary.trusted_access;
@@ -65,9 +65,17 @@ fn Summary(summary: Summary) -> impl IntoView {
         let principal = principal.clone();
         move |_| {
             if trusted {
-                call(OrgOperation::DisableAwsServiceAccess, principal.clone(), "Trusted access for AWS Account Management disabled.".into());
+                call(
+                    OrgOperation::DisableAwsServiceAccess,
+                    principal.clone(),
+                    "Trusted access for AWS Account Management disabled.".into(),
+                );
             } else {
-                call(OrgOperation::EnableAwsServiceAccess, principal.clone(), "Trusted access for AWS Account Management enabled.".into());
+                call(
+                    OrgOperation::EnableAwsServiceAccess,
+                    principal.clone(),
+                    "Trusted access for AWS Account Management enabled.".into(),
+                );
             }
         }
     };
@@ -76,7 +84,13 @@ fn Summary(summary: Summary) -> impl IntoView {
         let caller = sandbox.caller();
         sandbox.with_state(|s| {
             s.organization_of(&caller)
-                .map(|o| o.members.iter().filter(|m| **m != o.management_account_id).cloned().collect::<Vec<_>>())
+                .map(|o| {
+                    o.members
+                        .iter()
+                        .filter(|m| **m != o.management_account_id)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
@@ -150,14 +164,19 @@ fn AddAccounts() -> impl IntoView {
         let input = json!({ "AccountName": name.get_untracked(), "Email": email.get_untracked() });
         match sandbox.call_organizations(Source::Page, OrgOperation::CreateAccount, &input) {
             Ok(out) if out["CreateAccountStatus"]["State"] == "SUCCEEDED" => {
-                let id = out["CreateAccountStatus"]["AccountId"].as_str().unwrap_or_default().to_owned();
+                let id = out["CreateAccountStatus"]["AccountId"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned();
                 name.set(String::new());
                 email.set(String::new());
                 announcer.success(format!("Account {id} created."));
             }
             Ok(out) => announcer.fail_text(format!(
                 "CreateAccount failed: {}",
-                out["CreateAccountStatus"]["FailureReason"].as_str().unwrap_or("unknown reason")
+                out["CreateAccountStatus"]["FailureReason"]
+                    .as_str()
+                    .unwrap_or("unknown reason")
             )),
             Err(failure) => announcer.failed(&failure),
         }
@@ -190,7 +209,11 @@ fn AddAccounts() -> impl IntoView {
                             "AccountName": format!("Practice {stamp}-{n}"),
                             "Email": format!("practice-{stamp}-{n}@example.com"),
                         });
-                        if let Err(f) = sandbox.call_organizations(Source::Page, OrgOperation::CreateAccount, &input) {
+                        if let Err(f) = sandbox.call_organizations(
+                            Source::Page,
+                            OrgOperation::CreateAccount,
+                            &input,
+                        ) {
                             failure = Some(f);
                             return;
                         }
@@ -263,7 +286,11 @@ fn BulkAlternateContact() -> impl IntoView {
         total.set(targets.len());
         engine_ms.set(0.0);
         running.set(true);
-        announcer.success(format!("Setting the {} contact on {} accounts…", contact.kind, targets.len()));
+        announcer.success(format!(
+            "Setting the {} contact on {} accounts…",
+            contact.kind,
+            targets.len()
+        ));
         leptos::task::spawn_local(async move {
             let mut queue = targets.into_iter();
             let mut finished = false;
@@ -391,20 +418,30 @@ pub fn OrganizationTab() -> impl IntoView {
                         || a.name.to_lowercase().contains(&needle)
                         || a.email.to_lowercase().contains(&needle)
                 })
-                .map(|a| vec![a.id.clone(), a.name.clone(), a.email.clone(), state_label(a.state).to_owned()])
+                .map(|a| {
+                    vec![
+                        a.id.clone(),
+                        a.name.clone(),
+                        a.email.clone(),
+                        state_label(a.state).to_owned(),
+                    ]
+                })
                 .collect()
         })
     });
-    let create = move |_| {
-        match sandbox.call_organizations(Source::Page, OrgOperation::CreateOrganization, &json!({ "FeatureSet": "ALL" })) {
-            Ok(out) => announcer.success(format!(
-                "Organization {} created.",
-                out["Organization"]["Id"].as_str().unwrap_or_default()
-            )),
-            Err(failure) => announcer.failed(&failure),
-        }
+    let create = move |_| match sandbox.call_organizations(
+        Source::Page,
+        OrgOperation::CreateOrganization,
+        &json!({ "FeatureSet": "ALL" }),
+    ) {
+        Ok(out) => announcer.success(format!(
+            "Organization {} created.",
+            out["Organization"]["Id"].as_str().unwrap_or_default()
+        )),
+        Err(failure) => announcer.failed(&failure),
     };
-    move || match summary.get() {
+    move || {
+        match summary.get() {
         None => view! {
             <div class="card empty-state">
                 <h2>"Organization"</h2>
@@ -436,5 +473,6 @@ pub fn OrganizationTab() -> impl IntoView {
             <BulkAlternateContact />
         }
         .into_any(),
+    }
     }
 }
