@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::accounts::ActingAs;
 use crate::announce::{Announcer, LiveRegions};
 use crate::client::Sandbox;
+use crate::console::Console;
 use crate::download::download;
 use crate::nav::Nav;
 use crate::persistence::Startup;
@@ -16,7 +17,9 @@ use crate::settings::Settings;
 use crate::storage::BACKUP_KEY;
 use crate::tabs::activity::ActivityTab;
 use crate::tabs::alternate_contacts::AlternateContactsTab;
+use crate::tabs::console::ConsoleTab;
 use crate::tabs::contact_information::ContactInformationTab;
+use crate::tabs::events::EventsTab;
 use crate::tabs::organization::OrganizationTab;
 use crate::tabs::regions::RegionsTab;
 use crate::tabs::training::TrainingTab;
@@ -189,6 +192,7 @@ pub fn App(
 ) -> impl IntoView {
     provide_context(sandbox);
     provide_context(Announcer::new());
+    provide_context(Console::new());
     let nav = Nav::follow_location();
     provide_context(nav);
     let settings = RwSignal::new(Settings {
@@ -250,6 +254,8 @@ pub fn App(
                     Tab::Regions => view! { <RegionsTab /> }.into_any(),
                     Tab::Organization => view! { <OrganizationTab /> }.into_any(),
                     Tab::Activity => view! { <ActivityTab /> }.into_any(),
+                    Tab::Events => view! { <EventsTab /> }.into_any(),
+                    Tab::Console => view! { <ConsoleTab /> }.into_any(),
                     Tab::Training => view! { <TrainingTab /> }.into_any(),
                 }}
             </section>

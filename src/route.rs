@@ -9,16 +9,20 @@ pub enum Tab {
     Regions,
     Organization,
     Activity,
+    Events,
+    Console,
     Training,
 }
 
 impl Tab {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 8] = [
         Self::ContactInformation,
         Self::AlternateContacts,
         Self::Regions,
         Self::Organization,
         Self::Activity,
+        Self::Events,
+        Self::Console,
         Self::Training,
     ];
 
@@ -30,6 +34,8 @@ impl Tab {
             Self::Regions => "Regions",
             Self::Organization => "Organization",
             Self::Activity => "Activity",
+            Self::Events => "Events",
+            Self::Console => "Console",
             Self::Training => "Training",
         }
     }
@@ -41,6 +47,8 @@ impl Tab {
             Self::Regions => "regions",
             Self::Organization => "organization",
             Self::Activity => "activity",
+            Self::Events => "events",
+            Self::Console => "console",
             Self::Training => "training",
         }
     }
@@ -127,6 +135,13 @@ mod tests {
         assert_eq!(r.param("q"), Some("cape town"));
         assert_eq!(Route::parse("").tab, Tab::ContactInformation);
         assert_eq!(Route::parse("#/nowhere").tab, Tab::ContactInformation);
+    }
+
+    #[test]
+    fn every_tab_round_trips_through_its_slug() {
+        for tab in Tab::ALL {
+            assert_eq!(Route::parse(&Route::new(tab).href()).tab, tab);
+        }
     }
 
     #[test]

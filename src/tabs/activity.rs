@@ -1,11 +1,16 @@
 //! The Activity tab: every call made in the page, newest first, with its
-//! request and response, filterable by operation and outcome.
+//! request and response, filterable by operation and outcome. Account API
+//! calls also show the AWS CLI command and the boto3 snippet that make the
+//! same request.
 
 use account_engine::Operation;
+use account_training::{render_boto3, render_cli};
 use leptos::prelude::*;
+use serde_json::Value;
 
 use crate::activity::{Entry, CAPACITY};
 use crate::client::Sandbox;
+use crate::clipboard::CopyButton;
 use crate::nav::Nav;
 
 fn clock_time(millis: i64) -> String {
@@ -22,10 +27,40 @@ fn pretty(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
+/// The same request as an AWS CLI command (with `--account-id` when the
+/// call named an account) and as a boto3 snippet.
+#[component]
+fn Equivalents(operation: Operation, request: Value) -> impl IntoView {
+    let cli = render_cli(operation, &request);
+    let boto3 = render_boto3(operation, &request);
+    view! {
+        <div class="equivalent">
+            <div class="snippet-header">
+                <span class="snippet-title">"AWS CLI"</span>
+                <span class="snippet-actions">
+                    <CopyButton what="AWS CLI command" text=cli.clone() />
+                    <CopyButton what="boto3 snippet" text=boto3.clone() />
+                </span>
+            </div>
+            <pre class="code">{cli}</pre>
+            <details>
+                <summary>"boto3 snippet"</summary>
+                <pre class="code">{boto3}</pre>
+            </details>
+        </div>
+    }
+}
+
 #[component]
 fn EntryView(entry: Entry) -> impl IntoView {
     let heading_id = format!("call-{}", entry.id);
     let labelled_by = heading_id.clone();
+    // The training crate knows the Account API's model only; an
+    // Organizations call shows its wire request and response alone.
+    let equivalents = (entry.service == "account")
+        .then(|| Operation::from_name(&entry.operation))
+        .flatten()
+        .map(|operation| view! { <Equivalents operation request=entry.request.clone() /> });
     let outcome = match &entry.error_code {
         Some(code) => format!("{} {code}", entry.status),
         None => format!("{} OK", entry.status),
@@ -41,6 +76,7 @@ fn EntryView(entry: Entry) -> impl IntoView {
                     " · from the " {entry.source.as_str()}
                 </span>
             </header>
+            {equivalents}
             <details>
                 <summary>"Request and response"</summary>
                 <div class="wire">

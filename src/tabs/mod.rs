@@ -2,7 +2,9 @@
 
 pub mod activity;
 pub mod alternate_contacts;
+pub mod console;
 pub mod contact_information;
+pub mod events;
 pub mod organization;
 pub mod regions;
 pub mod training;

@@ -13,6 +13,8 @@ for (const [slug, name] of [
   ['contact-information', 'Contact information'],
   ['alternate-contacts', 'Alternate contacts'],
   ['regions', 'Regions'],
+  ['events', 'Events'],
+  ['console', 'Console'],
 ]) {
   test(`${name} has no serious accessibility violations`, async ({ page }) => {
     await open(page);
@@ -27,6 +29,17 @@ for (const [slug, name] of [
       await page.getByRole('button', { name: 'Create', exact: true }).click();
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await expect(page.getByLabel('Full name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    if (slug === 'events') {
+      await page.getByRole('textbox', { name: 'Event pattern' }).fill('{"detail": {"status": []}}');
+      await expect(page.getByRole('textbox', { name: 'Event pattern' })).toHaveAttribute('aria-invalid', 'true');
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    if (slug === 'console') {
+      await page.getByRole('textbox', { name: 'Command', exact: true }).fill('aws account get-alternate-contact --alternate-contact-type BILLING --output table');
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect(page.getByRole('log', { name: 'Console output' })).toContainText('GetAlternateContact');
       expect(await seriousViolations(page)).toEqual([]);
     }
   });
