@@ -370,7 +370,7 @@ fn BulkAlternateContact() -> impl IntoView {
             <Show when=move || { total.get() > 0 }>
                 <div class="bulk-progress">
                     <label for="bulk-progress">{move || format!("{} of {} accounts", done(), total.get())}</label>
-                    <progress id="bulk-progress" max=move || total.get() value=move || done()></progress>
+                    <progress id="bulk-progress" max=move || total.get() value=done></progress>
                     <p class="meta">{move || format!("Engine time {:.0} ms", engine_ms.get())}</p>
                 </div>
                 <div class="toolbar">
