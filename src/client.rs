@@ -6,7 +6,7 @@
 //! a revision signal tells views to read again.
 
 use account_engine::{
-    ApiError, Engine, Millis, OrgOperation, Operation, SnapshotError, Timings, WireResponse,
+    ApiError, Engine, Millis, Operation, OrgOperation, SnapshotError, Timings, WireResponse,
 };
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -106,12 +106,18 @@ impl Sandbox {
         response.into_result()
     }
 
-    fn dispatch_organizations(&self, operation: OrgOperation, input: &Value) -> (String, WireResponse) {
+    fn dispatch_organizations(
+        &self,
+        operation: OrgOperation,
+        input: &Value,
+    ) -> (String, WireResponse) {
         let caller = self.caller.get_untracked();
         let body = input.to_string();
         let response = self
             .engine
-            .try_update_value(|e| e.handle_organizations(&caller, &operation.target(), body.as_bytes()))
+            .try_update_value(|e| {
+                e.handle_organizations(&caller, &operation.target(), body.as_bytes())
+            })
             .expect("the engine lives as long as the page");
         if operation.is_mutating() && response.status == 200 {
             self.changed();
@@ -141,7 +147,11 @@ impl Sandbox {
     }
 
     /// Reads Organizations state for display; not logged.
-    pub fn query_organizations(&self, operation: OrgOperation, input: Value) -> Result<Value, Failure> {
+    pub fn query_organizations(
+        &self,
+        operation: OrgOperation,
+        input: Value,
+    ) -> Result<Value, Failure> {
         self.revision.track();
         organizations_result(&self.dispatch_organizations(operation, &input).1)
     }
@@ -330,7 +340,9 @@ impl Failure {
         let text = |key: &str| body.get(key).and_then(Value::as_str).map(str::to_owned);
         Self {
             code: text("__type").unwrap_or_else(|| "ServiceException".into()),
-            message: text("Message").or_else(|| text("message")).unwrap_or_default(),
+            message: text("Message")
+                .or_else(|| text("message"))
+                .unwrap_or_default(),
             status,
         }
     }
@@ -453,7 +465,8 @@ mod tests {
         let s = sandbox(&ManualClock::at(0));
         s.batch(|| {
             for name in ["One", "Two", "Three"] {
-                s.run(Operation::PutAccountName, json!({"AccountName": name})).unwrap();
+                s.run(Operation::PutAccountName, json!({"AccountName": name}))
+                    .unwrap();
             }
             assert_eq!(s.revision.get_untracked(), 0, "nothing shown mid-batch");
         });
@@ -461,7 +474,11 @@ mod tests {
         let saved = s.store.with_value(|st| st.get(STATE_KEY).unwrap()).unwrap();
         assert!(saved.contains("\"Three\""));
         s.batch(|| s.run(Operation::GetAccountInformation, json!({})).unwrap());
-        assert_eq!(s.revision.get_untracked(), 1, "a batch of reads changes nothing");
+        assert_eq!(
+            s.revision.get_untracked(),
+            1,
+            "a batch of reads changes nothing"
+        );
     }
 
     #[test]
@@ -476,7 +493,11 @@ mod tests {
         assert_eq!(err.status, 400);
         assert!(!err.message.is_empty());
         let created = s
-            .call_organizations(Source::Page, OrgOperation::CreateOrganization, &json!({"FeatureSet": "ALL"}))
+            .call_organizations(
+                Source::Page,
+                OrgOperation::CreateOrganization,
+                &json!({"FeatureSet": "ALL"}),
+            )
             .unwrap();
         assert_eq!(created["Organization"]["MasterAccountId"], "000000000000");
         assert_eq!(s.revision.get_untracked(), 1);
