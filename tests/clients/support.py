@@ -64,12 +64,26 @@ def port_open(port):
 
 
 class Server:
-    """One `account-server` process with its own state file."""
+    """One `account-server` process with its own state file, or with its
+    state in memory only (`in_memory=True`: the file's name then just places
+    the log)."""
 
-    def __init__(self, state_file, enable_seconds=ENABLE_SECONDS, disable_seconds=DISABLE_SECONDS):
+    def __init__(
+        self,
+        state_file,
+        enable_seconds=ENABLE_SECONDS,
+        disable_seconds=DISABLE_SECONDS,
+        demo_organization=None,
+        in_memory=False,
+    ):
         self.state_file = pathlib.Path(state_file)
         self.log_file = self.state_file.with_suffix(".log")
+        self.in_memory = in_memory
         self.flags = ["--enable-seconds", str(enable_seconds), "--disable-seconds", str(disable_seconds)]
+        if not in_memory:
+            self.flags += ["--state", str(self.state_file)]
+        if demo_organization:
+            self.flags += ["--demo-organization", str(demo_organization)]
         self.process = None
         self.port = None
 
@@ -84,7 +98,7 @@ class Server:
                 "`cargo build --profile server -p account-server` or set ACCOUNT_SERVER_BIN"
             )
         self.port = free_port()
-        command = [SERVER_BIN, "--port", str(self.port), "--state", str(self.state_file), *self.flags]
+        command = [SERVER_BIN, "--port", str(self.port), *self.flags]
         with open(self.log_file, "ab") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
 
@@ -116,10 +130,12 @@ class Server:
         self.process.wait()
 
     def saved_state(self):
+        assert not self.in_memory, "a server with its state in memory saves nothing"
         return json.loads(self.state_file.read_text())
 
-    def client(self, account=None, validate=True, pool=10):
-        """A boto3 Account client calling as `account` (a fresh one if None).
+    def client(self, account=None, validate=True, pool=10, service="account"):
+        """A boto3 client of `service` (Account by default) calling as
+        `account` (a fresh one if None).
 
         Retries are off so each call is exactly one request and errors show
         as the server sent them. `validate=False` lets values through that
@@ -131,13 +147,17 @@ class Server:
             max_pool_connections=pool,
         )
         return _session.client(
-            "account",
+            service,
             endpoint_url=self.endpoint,
             region_name="us-east-1",
             aws_access_key_id=account or new_account(),
             aws_secret_access_key="test",
             config=config,
         )
+
+    def organizations(self, account=None, validate=True):
+        """A boto3 Organizations client on the same endpoint, like `client`."""
+        return self.client(account, validate=validate, service="organizations")
 
 
 def api_error(call, **params):

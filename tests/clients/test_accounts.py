@@ -88,8 +88,9 @@ SECURITY = {
 
 def seed_organization(make_server, state_file, members, trusted_access, delegated_administrator):
     """Starts a server whose state holds one organization managed by
-    MANAGEMENT. The engine has no Organizations API; its state file is the
-    way in, so this also checks that a restarted server loads that file."""
+    MANAGEMENT, written into the state file (test_organizations.py founds
+    organizations through the Organizations API instead), so this also
+    checks that a restarted server loads that file."""
     seeding = make_server(state_file)
     for account in {MANAGEMENT, OUTSIDER, *members}:
         seeding.client(account).get_account_information()

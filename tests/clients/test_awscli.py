@@ -95,3 +95,33 @@ def test_a_service_error_is_reported_and_fails_the_command(aws):
     assert result.stdout == ""
     assert "(ResourceNotFoundException)" in result.stderr
     assert "No contact of the inputted alternate contact type found." in result.stderr
+
+
+def test_organizations_commands_share_the_endpoint(aws, server, account):
+    """`aws organizations` on the same --endpoint-url: list-accounts follows
+    NextToken to the end, and a modeled error reads as the CLI prints it."""
+    org = server.organizations(account)
+    org.create_organization(FeatureSet="ALL")
+    members = []
+    for n in range(2):
+        created = org.create_account(AccountName=f"Cli {n}", Email=f"cli-{n}-{account}@example.com")
+        members.append(created["CreateAccountStatus"]["AccountId"])
+    listed = json.loads(aws("organizations", "list-accounts", "--page-size", "1").stdout)
+    assert sorted(a["Id"] for a in listed["Accounts"]) == sorted([account, *members])
+    assert "NextToken" not in listed
+
+    result = aws(
+        "organizations",
+        "deregister-delegated-administrator",
+        "--account-id",
+        members[0],
+        "--service-principal",
+        "account.amazonaws.com",
+        check=False,
+    )
+    assert result.returncode == 255  # the AWS CLI v1 exit status for a service error
+    assert result.stdout == ""
+    assert (
+        "An error occurred (AccountNotRegisteredException) when calling the DeregisterDelegatedAdministrator "
+        "operation: The provided account is not a registered delegated administrator for your organization."
+    ) in result.stderr

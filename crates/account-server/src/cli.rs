@@ -34,6 +34,12 @@ pub struct Args {
     /// atomically after every change.
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
+    /// Start with an organization of N new member accounts, managed by the
+    /// default account, with trusted access for Account Management enabled.
+    /// Skipped if the default account already belongs to an organization
+    /// (for example one loaded from --state).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub demo_organization: Option<u32>,
 }
 
 fn account_id(value: &str) -> Result<String, String> {
@@ -73,10 +79,29 @@ impl Args {
     }
 
     pub fn sandbox(&self) -> Result<Sandbox, StateFileError> {
-        match &self.state {
-            Some(path) => Sandbox::persistent(self.engine(), StateFile::new(path)?),
-            None => Ok(Sandbox::in_memory(self.engine())),
+        let sandbox = match &self.state {
+            Some(path) => Sandbox::persistent(self.engine(), StateFile::new(path)?)?,
+            None => Sandbox::in_memory(self.engine()),
+        };
+        if let Some(members) = self.demo_organization {
+            sandbox.change(|engine| demo_organization(engine, members))?;
         }
+        Ok(sandbox)
+    }
+}
+
+/// Creates the demo organization unless the default account already
+/// belongs to one.
+fn demo_organization(engine: &mut Engine, members: u32) {
+    if engine
+        .state()
+        .organization_of(engine.default_account())
+        .is_none()
+    {
+        let members = usize::try_from(members).expect("at most 100,000 members");
+        engine
+            .create_demo_organization(members)
+            .expect("the default account is in no organization, and members get unused ids");
     }
 }
 
@@ -101,6 +126,7 @@ mod tests {
             Timings::REALISTIC
         );
         assert_eq!(args.state, None);
+        assert_eq!(args.demo_organization, None);
         let engine = args.engine();
         assert_eq!(engine.default_account(), "000000000000");
         assert_eq!(engine.config().timings, Timings::REALISTIC);
@@ -130,6 +156,21 @@ mod tests {
     }
 
     #[test]
+    fn a_demo_organization_is_created_once_for_the_default_account() {
+        let args = parse(&["--demo-organization", "25", "--account-id=123456789012"]).unwrap();
+        assert_eq!(args.demo_organization, Some(25));
+        let mut engine = args.engine();
+        demo_organization(&mut engine, 25);
+        let org = engine.state().organization_of("123456789012").unwrap();
+        assert_eq!(org.management_account_id, "123456789012");
+        assert_eq!(org.members.len(), 26);
+        assert!(org.trusted_access);
+        let before = engine.snapshot();
+        demo_organization(&mut engine, 5);
+        assert_eq!(engine.snapshot(), before);
+    }
+
+    #[test]
     fn refuses_bad_values() {
         for bad in [
             ["--account-id", "12345"],
@@ -139,6 +180,9 @@ mod tests {
             ["--disable-seconds", "inf"],
             ["--disable-seconds", "soon"],
             ["--port", "70000"],
+            ["--demo-organization", "0"],
+            ["--demo-organization", "100001"],
+            ["--demo-organization", "some"],
         ] {
             assert!(parse(&bad).is_err(), "{bad:?}");
         }

@@ -1,4 +1,5 @@
-//! Who is calling: the access key id of the SigV4 `Authorization` header.
+//! Who is calling and what they ask for: the access key id of the SigV4
+//! `Authorization` header, and the `X-Amz-Target` of JSON 1.1 requests.
 //! Signatures are not verified; a sandbox trusts its callers.
 
 use axum::http::header::AUTHORIZATION;
@@ -14,6 +15,12 @@ pub fn access_key_id(headers: &HeaderMap) -> Option<&str> {
         .split(['/', ',', ' '])
         .next()
         .filter(|id| !id.is_empty())
+}
+
+/// The operation a JSON 1.1 request names, e.g.
+/// `AWSOrganizationsV20161128.ListAccounts`; restJson1 requests have none.
+pub fn amz_target(headers: &HeaderMap) -> Option<&str> {
+    headers.get("x-amz-target")?.to_str().ok()
 }
 
 #[cfg(test)]
@@ -36,6 +43,22 @@ mod tests {
         assert_eq!(access_key_id(&headers), Some("111122223333"));
         let headers = with_authorization(b"AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/2026");
         assert_eq!(access_key_id(&headers), Some("AKIDEXAMPLE"));
+    }
+
+    #[test]
+    fn reads_the_target_of_json_requests() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(amz_target(&headers), None);
+        headers.insert(
+            "X-Amz-Target",
+            HeaderValue::from_static("AWSOrganizationsV20161128.ListAccounts"),
+        );
+        assert_eq!(
+            amz_target(&headers),
+            Some("AWSOrganizationsV20161128.ListAccounts")
+        );
+        headers.insert("x-amz-target", HeaderValue::from_bytes(b"\xff").unwrap());
+        assert_eq!(amz_target(&headers), None);
     }
 
     #[test]

@@ -27,13 +27,15 @@ pub use error::{ServerError, StateFileError};
 pub use sandbox::Sandbox;
 pub use state_file::StateFile;
 
-use identity::access_key_id;
+use identity::{access_key_id, amz_target};
 
 /// Requests with a larger body are refused with 413 before they are read.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
-/// The whole HTTP service: every path goes to the engine's dispatcher, which
-/// answers unknown ones with its own 404.
+/// The whole HTTP service. A request with `X-Amz-Target` is AWS
+/// Organizations (JSON 1.1) and goes to the engine's Organizations
+/// dispatcher; any other goes, by path, to the Account dispatcher. Each
+/// answers what it does not serve with its own error.
 pub fn app(sandbox: Arc<Sandbox>) -> Router {
     Router::new()
         .fallback(serve)
@@ -55,7 +57,10 @@ async fn serve(
     // Without an access key the engine's default account is the caller: it
     // treats anything that is not a 12-digit account id that way.
     let caller = access_key_id(&headers).unwrap_or_default();
-    let (wire, unsaved) = sandbox.handle(caller, uri.path(), &body);
+    let (wire, unsaved) = match amz_target(&headers) {
+        Some(target) => sandbox.handle_organizations(caller, target, &body),
+        None => sandbox.handle(caller, uri.path(), &body),
+    };
     if let Some(revision) = unsaved {
         // File IO blocks; keep it off the threads that run other requests.
         let sandbox = Arc::clone(&sandbox);

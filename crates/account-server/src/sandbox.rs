@@ -9,7 +9,7 @@
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use account_engine::store::State;
-use account_engine::{Engine, Operation, WireResponse};
+use account_engine::{Engine, Operation, OrgOperation, WireResponse};
 
 use crate::error::StateFileError;
 use crate::state_file::StateFile;
@@ -87,19 +87,54 @@ impl Sandbox {
     /// request changed state that must reach the state file before the
     /// response is sent, the revision to pass to [`Sandbox::persist`].
     pub fn handle(&self, caller: &str, path: &str, body: &[u8]) -> (WireResponse, Option<u64>) {
+        let mutating = Operation::from_path(path).is_some_and(Operation::is_mutating);
+        self.serve(mutating, |engine| engine.handle(caller, path, body))
+    }
+
+    /// Serves one AWS Organizations (JSON 1.1) request, like [`Sandbox::handle`].
+    pub fn handle_organizations(
+        &self,
+        caller: &str,
+        target: &str,
+        body: &[u8],
+    ) -> (WireResponse, Option<u64>) {
+        let mutating = OrgOperation::from_target(target).is_some_and(OrgOperation::is_mutating);
+        self.serve(mutating, |engine| {
+            engine.handle_organizations(caller, target, body)
+        })
+    }
+
+    /// Runs a request under the lock; a successful `mutating` request, or
+    /// one whose footprint shows a change, gets a revision to save.
+    fn serve(
+        &self,
+        mutating: bool,
+        run: impl FnOnce(&mut Engine) -> WireResponse,
+    ) -> (WireResponse, Option<u64>) {
         let mut live = lock(&self.live);
         if self.store.is_none() {
-            return (live.engine.handle(caller, path, body), None);
+            return (run(&mut live.engine), None);
         }
         let before = footprint(live.engine.state());
-        let response = live.engine.handle(caller, path, body);
-        let mutated = response.status == 200
-            && Operation::from_path(path).is_some_and(Operation::is_mutating);
-        if mutated || footprint(live.engine.state()) != before {
+        let response = run(&mut live.engine);
+        if (mutating && response.status == 200) || footprint(live.engine.state()) != before {
             live.revision += 1;
             return (response, Some(live.revision));
         }
         (response, None)
+    }
+
+    /// Applies a change outside any request (such as a demo set-up at start)
+    /// and saves it.
+    pub fn change<T>(&self, apply: impl FnOnce(&mut Engine) -> T) -> Result<T, StateFileError> {
+        let (result, revision) = {
+            let mut live = lock(&self.live);
+            let result = apply(&mut live.engine);
+            live.revision += 1;
+            (result, live.revision)
+        };
+        self.persist(revision)?;
+        Ok(result)
     }
 
     /// Makes sure the state file holds `revision` or a newer one. If the

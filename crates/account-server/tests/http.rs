@@ -4,10 +4,11 @@ use std::fs;
 use std::sync::Arc;
 
 use account_engine::{Config, Engine, ManualClock, Timings};
-use account_server::{app, Sandbox, StateFile, StateFileError, MAX_BODY_BYTES};
+use account_server::{app, Args, Sandbox, StateFile, StateFileError, MAX_BODY_BYTES};
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use axum::Router;
+use clap::Parser;
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -455,4 +456,155 @@ async fn concurrent_changes_are_all_kept_and_all_saved() {
             format!("Contact {i}")
         );
     }
+}
+
+fn org_post(operation: &str, access_key_id: Option<&str>, body: Value) -> Request<Body> {
+    let mut request = Request::post("/")
+        .header("content-type", "application/x-amz-json-1.1")
+        .header(
+            "x-amz-target",
+            format!("AWSOrganizationsV20161128.{operation}"),
+        );
+    if let Some(id) = access_key_id {
+        request = request.header("authorization", authorization(id));
+    }
+    request.body(Body::from(body.to_string())).unwrap()
+}
+
+async fn org_call(
+    app: &Router,
+    access_key_id: Option<&str>,
+    operation: &str,
+    body: Value,
+) -> Reply {
+    let reply = send(app, org_post(operation, access_key_id, body)).await;
+    assert_eq!(
+        reply.headers["content-type"], "application/x-amz-json-1.1",
+        "{operation}"
+    );
+    reply
+}
+
+#[tokio::test]
+async fn x_amz_target_requests_reach_the_organizations_dispatcher() {
+    let app = memory_app();
+    let created = org_call(&app, Some("111111111111"), "CreateOrganization", json!({})).await;
+    assert_eq!(created.status, StatusCode::OK);
+    assert_eq!(
+        created.body["Organization"]["MasterAccountId"],
+        "111111111111"
+    );
+    let listed = org_call(&app, Some("111111111111"), "ListAccounts", json!({})).await;
+    assert_eq!(listed.body["Accounts"][0]["Id"], "111111111111");
+
+    // The caller is the access key's account, or the default one.
+    let denied = org_call(&app, None, "ListAccounts", json!({})).await;
+    assert_eq!(denied.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        denied.body,
+        json!({
+            "__type": "AWSOrganizationsNotInUseException",
+            "Message": "Your account is not a member of an organization.",
+        })
+    );
+    assert!(denied.headers.get("x-amzn-ErrorType").is_none());
+
+    let unknown = org_call(&app, None, "ListRoots", json!({})).await;
+    assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+    assert_eq!(unknown.body["__type"], "UnknownOperationException");
+
+    // Requests without the header still reach the Account API at "/".
+    let account = call(&app, None, "/", json!({})).await;
+    assert_eq!(account.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn organizations_changes_are_saved_and_reads_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let clock = ManualClock::at(START);
+    let app = persistent_app(&clock, &path);
+    org_call(&app, None, "CreateOrganization", json!({})).await;
+    assert_eq!(
+        saved(&path)["organizations"][0]["managementAccountId"],
+        "000000000000"
+    );
+    let principal = json!({"ServicePrincipal": "account.amazonaws.com"});
+    org_call(&app, None, "EnableAWSServiceAccess", principal.clone()).await;
+    assert_eq!(saved(&path)["organizations"][0]["trustedAccess"], true);
+
+    fs::write(&path, "untouched").unwrap();
+    for operation in [
+        "DescribeOrganization",
+        "ListAccounts",
+        "ListAWSServiceAccessForOrganization",
+        "ListDelegatedAdministrators",
+    ] {
+        let reply = org_call(&app, None, operation, json!({})).await;
+        assert_eq!(reply.status, StatusCode::OK, "{operation}");
+    }
+    org_call(
+        &app,
+        Some("222222222222"),
+        "DisableAWSServiceAccess",
+        principal.clone(),
+    )
+    .await;
+    assert_eq!(fs::read_to_string(&path).unwrap(), "untouched");
+
+    org_call(&app, None, "DisableAWSServiceAccess", principal).await;
+    assert_eq!(saved(&path)["organizations"][0]["trustedAccess"], false);
+}
+
+#[tokio::test]
+async fn a_demo_organization_flag_starts_with_members_and_trusted_access() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let args = Args::try_parse_from([
+        "account-server",
+        "--demo-organization",
+        "45",
+        "--state",
+        path.to_str().unwrap(),
+    ])
+    .unwrap();
+    let app = app_from(&args);
+    assert_eq!(
+        saved(&path)["organizations"][0]["members"]
+            .as_array()
+            .unwrap()
+            .len(),
+        46
+    );
+    let mut members = Vec::new();
+    let mut token = None;
+    loop {
+        let mut body = json!({});
+        if let Some(t) = token {
+            body["NextToken"] = t;
+        }
+        let page = org_call(&app, None, "ListAccounts", body).await;
+        members.extend(page.body["Accounts"].as_array().unwrap().iter().cloned());
+        match page.body.get("NextToken") {
+            Some(t) => token = Some(t.clone()),
+            None => break,
+        }
+    }
+    assert_eq!(members.len(), 46);
+    let member = members.iter().find(|a| a["Id"] != "000000000000").unwrap()["Id"].clone();
+    let mut contact = billing("Org Bill");
+    contact["AccountId"] = member;
+    let reply = call(&app, None, "/putAlternateContact", contact).await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+
+    // A restart with the same flags keeps the organization it loaded.
+    drop(app);
+    let restarted = app_from(&args);
+    let listed = org_call(&restarted, None, "ListAccounts", json!({"MaxResults": 1})).await;
+    assert_eq!(listed.body["Accounts"][0]["Id"], "000000000000");
+    assert_eq!(saved(&path)["organizations"].as_array().unwrap().len(), 1);
+}
+
+fn app_from(args: &Args) -> Router {
+    app(Arc::new(args.sandbox().unwrap()))
 }
