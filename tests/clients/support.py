@@ -160,17 +160,19 @@ class Server:
         return self.client(account, validate=validate, service="organizations")
 
 
-def api_error(call, **params):
-    """Calls an operation that must fail; returns the error as botocore
-    parsed it: code, message, HTTP status and the modeled members."""
-    with pytest.raises(ClientError) as caught:
+def api_error(call, exception=ClientError, **params):
+    """Calls an operation that must raise `exception` (any service error by
+    default, or a modeled error class of the client); returns the error as
+    botocore parsed it: code, message, HTTP status and the modeled members
+    (Account names its reason `reason`, Organizations `Reason`)."""
+    with pytest.raises(exception) as caught:
         call(**params)
     response = caught.value.response
     return {
         "code": response["Error"]["Code"],
         "message": response["Error"]["Message"],
         "status": response["ResponseMetadata"]["HTTPStatusCode"],
-        "reason": response.get("reason"),
+        "reason": response.get("reason", response.get("Reason")),
         "fields": response.get("fieldList"),
     }
 
@@ -209,3 +211,9 @@ class RawClient:
 
     def close(self):
         self.connection.close()
+
+
+def modeled_error(exception, call, **params):
+    """`api_error` for a modeled error class of the client, e.g.
+    `org.exceptions.AccountNotRegisteredException`."""
+    return api_error(call, exception=exception, **params)

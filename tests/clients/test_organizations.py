@@ -14,7 +14,7 @@ import json
 import pytest
 from botocore.exceptions import ClientError
 
-from support import DEFAULT_ACCOUNT, authorization, new_account
+from support import DEFAULT_ACCOUNT, authorization, modeled_error, new_account
 
 ACCOUNT = "account.amazonaws.com"
 SECURITY = {
@@ -34,20 +34,6 @@ NOT_MANAGEMENT_OR_DELEGATED = (
 )
 OWN_ACCOUNT_STANDALONE_ONLY = "Your own account can only be managed using the standalone context for this operation."
 NOT_A_MEMBER = "The specified account is not a member of your organization."
-
-
-def modeled_error(exception, call, **params):
-    """Calls an operation that must raise `exception` (a modeled error class
-    of the client); returns what botocore parsed."""
-    with pytest.raises(exception) as caught:
-        call(**params)
-    response = caught.value.response
-    return {
-        "code": response["Error"]["Code"],
-        "message": response["Error"]["Message"],
-        "status": response["ResponseMetadata"]["HTTPStatusCode"],
-        "reason": response.get("Reason"),
-    }
 
 
 def denied(management, org_id, caller, operation, reason):
