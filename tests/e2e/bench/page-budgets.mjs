@@ -166,23 +166,28 @@ try {
   for (const [label, value] of [['Name', 'Sam Secure'], ['Title', 'CISO'], ['Email address', 'security@example.com'], ['Phone number', '+1 555 0100']]) {
     await o.getByLabel(label, { exact: true }).fill(value);
   }
-  // Every change of the progress bar's value is a repaint the person sees;
-  // the longest gap between two (and from the click to the first) is the
-  // page's worst unresponsive stretch during the job.
+  // Every change of the progress bar's value is a repaint the person sees
+  // (the job yields to the browser after each). The longest gap between two,
+  // or from the click on Run to the first, is the page's worst unresponsive
+  // stretch during the job. Times are taken in the page, so Playwright's own
+  // latency does not count.
   await o.evaluate(() => {
     window.__progress = [];
+    document.addEventListener('click', () => (window.__clicked = performance.now()), { capture: true, once: true });
     new MutationObserver(() => {
       const bar = document.querySelector('#bulk-progress');
-      if (bar) requestAnimationFrame(() => window.__progress.push([performance.now(), Number(bar.value), Number(bar.max)]));
+      if (bar) window.__progress.push(performance.now());
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value'] });
   });
-  const t0 = await o.evaluate(() => performance.now());
   await o.getByRole('button', { name: 'Run', exact: true }).click();
-  await o.getByRole('status').filter({ hasText: 'Finished:' }).waitFor({ timeout: 60_000 });
-  const progress = await o.evaluate(() => window.__progress);
-  const stamps = [t0, ...progress.map(([t]) => t)];
-  const gap = Math.max(...stamps.slice(1).map((t, i) => t - stamps[i]));
-  const finished = await o.getByRole('status').textContent();
+  const finishedStatus = o.getByRole('status').filter({ hasText: 'Finished:' });
+  await finishedStatus.waitFor({ timeout: 60_000 });
+  const { clicked, progress } = await o.evaluate(() => ({ clicked: window.__clicked, progress: window.__progress }));
+  const stamps = [clicked, ...progress];
+  const gaps = stamps.slice(1).map((t, i) => t - stamps[i]);
+  const gap = Math.max(...gaps);
+  if (process.env.VERBOSE) console.log('      gaps (ms):', gaps.map((g) => g.toFixed(0)).join(' '));
+  const finished = await finishedStatus.textContent();
   const engine = Number((await o.getByText(/^Engine time \d+ ms$/).textContent()).match(/\d+/)[0]);
   console.log(`      ${finished.trim()}`);
   row('bulk job: engine time (1,000 accounts)', `${engine} ms`, '1000 ms', engine <= 1000);
