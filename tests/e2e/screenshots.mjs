@@ -27,10 +27,30 @@ try {
         await call('PutAlternateContact', { AlternateContactType: t, Name: n, Title: title, EmailAddress: `${n.split(' ')[0].toLowerCase()}@example.com`, PhoneNumber: '+1 555-555-0100' });
       }
       await call('EnableRegion', { RegionName: 'af-south-1' });
+      await call('CreateOrganization', { FeatureSet: 'ALL' });
+      for (const [name, email] of [['Production', 'prod'], ['Staging', 'staging'], ['Development', 'dev'], ['Security tooling', 'security'], ['Log archive', 'logs']]) {
+        await call('CreateAccount', { AccountName: name, Email: `${email}@example.com` });
+      }
+      await call('EnableAWSServiceAccess', { ServicePrincipal: 'account.amazonaws.com' });
     });
-    for (const [slug, name] of [['contact-information', 'Contact information'], ['alternate-contacts', 'Alternate contacts'], ['regions', 'Regions']]) {
+    const tabs = [
+      ['contact-information', 'Contact information'],
+      ['alternate-contacts', 'Alternate contacts'],
+      ['regions', 'Regions'],
+      ['organization', 'Organization'],
+      ['activity', 'Activity'],
+      ['events', 'Events'],
+      ['console', 'Console'],
+      ['training', 'Training'],
+    ];
+    for (const [slug, name] of tabs) {
       await page.getByRole('tab', { name, exact: true }).click();
-      await page.waitForTimeout(50);
+      await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
+      if (slug === 'console') {
+        await page.getByLabel('Command', { exact: true }).fill('aws account get-alternate-contact --alternate-contact-type BILLING --output table');
+        await page.getByLabel('Command', { exact: true }).press('Enter');
+        await page.getByRole('log', { name: 'Console output' }).getByText('Bill Ing').waitFor();
+      }
       await page.screenshot({ path: `${out}/${slug}-${scheme}.png` });
     }
     await context.close();
