@@ -16,8 +16,11 @@ pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 
 fn parse<T: DeserializeOwned>(body: &Map<String, Value>) -> Result<T, OrgApiError> {
     serde_json::from_value(Value::Object(body.clone())).map_err(|e| {
+        // Integer members are `i128` in the model types; people read
+        // "integer".
+        let reason = e.to_string().replace("i128", "an integer");
         OrgApiError::Serialization(format!(
-            "The request does not match the operation's input shape: {e}."
+            "The request does not match the operation's input shape: {reason}."
         ))
     })
 }

@@ -922,7 +922,20 @@ fn the_wire_refuses_unknown_targets_and_malformed_bodies() {
         let reply = sandbox.org_as(MANAGEMENT, "ListAccounts", body);
         assert_eq!(reply.status, 400);
         assert_eq!(reply.body["__type"], "SerializationException");
+        let message = reply.body["Message"].as_str().unwrap();
+        assert!(
+            message.starts_with(
+                "The request does not match the operation's input shape: invalid type: "
+            ),
+            "{message}"
+        );
+        assert!(!message.contains("i128"), "{message}");
     }
+    let reply = sandbox.org_as(MANAGEMENT, "ListAccounts", json!({"MaxResults": "5"}));
+    assert_eq!(
+        reply.body["Message"],
+        "The request does not match the operation's input shape: invalid type: string \"5\", expected an integer."
+    );
     let reply = sandbox.org_raw_as(
         MANAGEMENT,
         "AWSOrganizationsV20161128.DescribeOrganization",
