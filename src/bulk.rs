@@ -2,7 +2,7 @@
 //! Organizations ListAccounts paginator, skip the management account, put
 //! the same alternate contact on each, and report per-account results.
 
-use account_engine::{Operation, OrgOperation};
+use account_engine::{ApiError, Operation, OrgOperation};
 use serde_json::{json, Value};
 
 use crate::activity::Source;
@@ -75,15 +75,19 @@ pub struct Outcome {
     pub result: Result<(), Failure>,
 }
 
-pub fn apply(sandbox: &Sandbox, contact: &Contact, target: Target) -> Outcome {
-    let result = sandbox
+/// Puts the contact on one account.
+pub fn put(sandbox: &Sandbox, contact: &Contact, target: &Target) -> Result<(), ApiError> {
+    sandbox
         .call_json(
             Source::Page,
             Operation::PutAlternateContact,
             &contact.input(&target.id),
         )
         .map(drop)
-        .map_err(Failure::from);
+}
+
+pub fn apply(sandbox: &Sandbox, contact: &Contact, target: Target) -> Outcome {
+    let result = put(sandbox, contact, &target).map_err(Failure::from);
     Outcome { target, result }
 }
 

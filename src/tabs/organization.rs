@@ -14,7 +14,7 @@ use crate::announce::Announcer;
 use crate::bulk::{self, Contact, Outcome};
 use crate::client::{Failure, Sandbox};
 use crate::download::download;
-use crate::form::TextField;
+use crate::form::{show_field_errors, TextField};
 use crate::virtual_table::VirtualTable;
 
 /// How long one slice of a long job may hold the page before it yields so
@@ -281,18 +281,38 @@ fn BulkAlternateContact() -> impl IntoView {
                 return;
             }
         };
+        let mut queue = targets.into_iter();
+        let Some(first) = queue.next() else {
+            announcer.fail_text(
+                "There is no ACTIVE member account besides the management account to update.",
+            );
+            return;
+        };
+        // A contact the service refuses is refused for every account: say so
+        // at its fields after one call instead of a thousand failed rows.
+        let started = now_ms();
+        let first_result = bulk::put(&sandbox, &contact, &first);
+        if let Err(error) = &first_result {
+            if show_field_errors(errors, error) {
+                announcer.failure(error);
+                return;
+            }
+        }
+        errors.set(Default::default());
         cancel.set_value(false);
-        outcomes.set(Vec::new());
-        total.set(targets.len());
-        engine_ms.set(0.0);
+        outcomes.set(vec![Outcome {
+            target: first,
+            result: first_result.map_err(Failure::from),
+        }]);
+        total.set(queue.len() + 1);
+        engine_ms.set(now_ms() - started);
         running.set(true);
         announcer.success(format!(
             "Setting the {} contact on {} accounts…",
             contact.kind,
-            targets.len()
+            queue.len() + 1
         ));
         leptos::task::spawn_local(async move {
-            let mut queue = targets.into_iter();
             let mut finished = false;
             while !finished && !cancel.get_value() {
                 let started = now_ms();

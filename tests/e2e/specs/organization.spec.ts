@@ -46,9 +46,18 @@ test('switch caller, hit an AccessDenied, enable trusted access, run the bulk jo
   await expect(page.getByRole('button', { name: 'Disable trusted access' })).toBeVisible();
 
   await page.getByLabel('Contact type').selectOption('SECURITY');
-  await fill(page, { Name: 'Sam Secure', Title: 'CISO', 'Email address': 'security@example.com', 'Phone number': '+1 555 0100' });
+  // A contact the service refuses stops the job at its fields after one call.
+  await fill(page, { Name: 'Sam Secure', Title: 'CISO', 'Email address': 'not an email', 'Phone number': '+1 555 0100' });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(alert(page)).toContainText('ValidationException');
+  const email = page.getByLabel('Email address', { exact: true });
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('table', { name: 'Bulk results' })).toHaveCount(0);
+
+  await email.fill('security@example.com');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(status(page)).toHaveText('Finished: 200 succeeded, 0 failed.', { timeout: 30_000 });
+  await expect(email).not.toHaveAttribute('aria-invalid', 'true');
   const results = page.getByRole('table', { name: 'Bulk results' });
   await expect(results).toHaveAttribute('aria-rowcount', '201');
   await expect(results.getByRole('row').nth(1)).toContainText('SUCCEEDED');
