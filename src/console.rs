@@ -96,13 +96,14 @@ pub fn parse_error_report(error: &CliParseError) -> String {
         CliParseError::MissingCommand
         | CliParseError::UnknownService(_)
         | CliParseError::UnknownCommand { .. }
-        | CliParseError::UnknownOption { .. }
         | CliParseError::MissingValue { .. }
         | CliParseError::MissingRequired { .. }
         | CliParseError::InvalidInteger { .. }
-        | CliParseError::InvalidOutput(_)
-        | CliParseError::UnexpectedArgument(_) => format!("{USAGE}aws: error: {error}\n"),
-        CliParseError::InvalidJson { .. } => format!("\n{error}\n"),
+        | CliParseError::InvalidOutput(_) => format!("{USAGE}aws: error: {error}\n"),
+        CliParseError::UnknownOptions(_) => format!("{USAGE}\n{error}\n"),
+        CliParseError::InvalidJson { .. } | CliParseError::IntLiteral(_) => {
+            format!("\n{error}\n")
+        }
         CliParseError::Shell(_)
         | CliParseError::Empty
         | CliParseError::NotAws(_)
@@ -310,6 +311,15 @@ mod tests {
         assert!(missing.stderr.ends_with(
             "  aws <command> <subcommand> help\naws: error: the following arguments are required: --alternate-contact-type\n"
         ));
+        // Byte for byte what awscli 1.46.2 prints after its version-2 note.
+        assert_eq!(
+            run(
+                &s,
+                "aws account get-alternate-contact --bogus 1 --alternate-contact-type BILLING"
+            )
+            .stderr,
+            format!("{USAGE}\nUnknown options: --bogus, 1\n")
+        );
         let json = run(
             &s,
             "aws account put-contact-information --contact-information '{'",

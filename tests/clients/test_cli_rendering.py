@@ -20,6 +20,7 @@ import os
 import pathlib
 import random
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -405,3 +406,40 @@ def test_formatting_matches_the_awscli_formatters(fmt, renderer):
     for document in documents:
         ours = renderer.ask(kind="document", title="SomeOperation", document=document, format=fmt)
         assert ours == awscli_format(fmt, "SomeOperation", document), json.dumps(document, ensure_ascii=False)
+
+
+REFUSED_LINES = [
+    "aws account get-alternate-contact --bogus 1 --alternate-contact-type BILLING",
+    "aws account get-alternate-contact --bogus=3 --alternate-contact-type BILLING extra",
+    "aws account get-alternate-contact --bogus",
+    "aws account enable-region --region-name",
+    "aws account list-regions --max-results many",
+    "aws account get-contact-information --output yaml",
+    "aws account get-contact-information --output tabel",
+    "aws account list-regions --max-results \"it's\"",
+    "aws account list-regions --page-size five",
+]
+
+
+@pytest.mark.parametrize("line", REFUSED_LINES)
+def test_refused_lines_end_as_the_awscli_ends_them(line, renderer, tmp_path):
+    """The console prints the CLI's usage block and then the error: the
+    argparse refusals as `aws: error: <message>`, stray words as
+    `Unknown options: ...` and a bad integer as Python's `int()` error, each
+    after a blank line. No server is needed: the CLI refuses these before
+    it sends anything."""
+    real = subprocess.run(
+        [str(VENV_BIN / "aws"), *shlex.split(line)[1:]],
+        env=cli_env(new_account(), tmp_path),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert real.returncode in (2, 255), real
+    message = renderer.ask(kind="parse", line=line)["error"]
+    if message.startswith(("Unknown options: ", "invalid literal for int()")):
+        expected = f"\n{message}\n"
+    else:
+        expected = f"\naws: error: {message}\n"
+    assert real.stderr.endswith(expected), (real.stderr, expected)

@@ -6,10 +6,12 @@ use serde_json::{Map, Value};
 
 use crate::cli_output::OutputFormat;
 use crate::cli_render::{has_paramfile_prefix, is_py_whitespace};
+use crate::difflib::close_matches;
 use crate::model::{
     command_name, description, input_members, member_for_option, operation_for_command,
     InputMember, MemberType,
 };
+use crate::py::str_repr;
 use crate::shell::{self, ShellError};
 
 /// The call a command line makes.
@@ -53,12 +55,11 @@ pub enum CliParseError {
         command: String,
         suggestion: Option<String>,
     },
-    #[error("unknown option `{option}` for `aws account {command}`{}", maybe(.suggestion))]
-    UnknownOption {
-        command: String,
-        option: String,
-        suggestion: Option<String>,
-    },
+    /// Words no option or argument took, in order, as the AWS CLI collects
+    /// them (argparse's `parse_known_args`) and reports them once the rest
+    /// of the line parsed.
+    #[error("Unknown options: {}", .0.join(", "))]
+    UnknownOptions(Vec<String>),
     #[error("argument {option}: expected one argument")]
     MissingValue { option: String },
     #[error("the following arguments are required: {}", .options.join(", "))]
@@ -70,12 +71,36 @@ pub enum CliParseError {
     InvalidJson { option: String, message: String },
     #[error("argument {option}: invalid int value: '{value}'")]
     InvalidInteger { option: String, value: String },
-    #[error("argument --output: Invalid choice '{0}', valid choices are: json | text | table")]
+    #[error("argument --output: {}", invalid_choice(.0, &OUTPUT_CHOICES))]
     InvalidOutput(String),
+    /// A bad value of an integer member: Python's `int()` refusing it,
+    /// which the AWS CLI prints as it is.
+    #[error("invalid literal for int() with base 10: {}", str_repr(.0))]
+    IntLiteral(String),
     #[error("{option} is not supported here: {reason}")]
     Unsupported { option: String, reason: String },
-    #[error("unexpected argument `{0}`")]
-    UnexpectedArgument(String),
+}
+
+/// `--output`'s choices, in the order the AWS CLI lists them.
+const OUTPUT_CHOICES: [&str; 3] = ["json", "text", "table"];
+
+/// The message of awscli's `CLIArgParser._check_value`: the choices two to
+/// a line, each padded to 40 columns, then close matches if there are any.
+fn invalid_choice(value: &str, choices: &[&str]) -> String {
+    let mut lines = vec!["Invalid choice, valid choices are:\n".to_owned()];
+    for pair in choices.chunks(2) {
+        let padded: Vec<String> = pair.iter().map(|c| format!("{c:<40}")).collect();
+        lines.push(padded.join(" | "));
+    }
+    let possible = close_matches(value, choices, 0.8);
+    if !possible.is_empty() {
+        lines.push(format!(
+            "\n\nInvalid choice: {}, maybe you meant:\n",
+            str_repr(value)
+        ));
+        lines.extend(possible.iter().map(|p| format!("  * {p}")));
+    }
+    lines.join("\n")
 }
 
 fn maybe(suggestion: &Option<String>) -> String {
@@ -269,7 +294,10 @@ fn member_value<'a>(
             refuse_paramfile(option, text)?;
             Ok(Value::String(text.to_owned()))
         }
-        MemberType::Integer => parse_int(option, words.value(option, inline)?),
+        MemberType::Integer => {
+            let text = words.value(option, inline)?;
+            parse_int(option, text).map_err(|_| CliParseError::IntLiteral(text.to_owned()))
+        }
         MemberType::Structure => {
             let text = words.value(option, inline)?;
             refuse_paramfile(option, text)?;
@@ -381,6 +409,7 @@ pub fn parse_words(words: &[String]) -> Result<CliCommand, CliParseError> {
     let mut page_size: Option<Value> = None;
     let mut cli_input_json: Option<Map<String, Value>> = None;
     let mut input = Map::new();
+    let mut unknown: Vec<String> = Vec::new();
     while let Some(word) = words.next() {
         if !(word.starts_with("--") && word.len() > 2) {
             match (service, operation) {
@@ -399,9 +428,7 @@ pub fn parse_words(words: &[String]) -> Result<CliCommand, CliParseError> {
                     })?);
                 }
                 (Some(s), None) => return Err(CliParseError::UnknownService(s.to_owned())),
-                (Some(_), Some(_)) => {
-                    return Err(CliParseError::UnexpectedArgument(word.to_owned()))
-                }
+                (Some(_), Some(_)) => unknown.push(word.to_owned()),
             }
             continue;
         }
@@ -429,11 +456,8 @@ pub fn parse_words(words: &[String]) -> Result<CliCommand, CliParseError> {
                 if let Some(s) = service.filter(|s| *s != "account") {
                     return Err(CliParseError::UnknownService(s.to_owned()));
                 }
-                return Err(CliParseError::UnknownOption {
-                    command: String::new(),
-                    option: option.to_owned(),
-                    suggestion: None,
-                });
+                unknown.push(word.to_owned());
+                continue;
             };
             if option == "--cli-input-json" {
                 let text = words.value(option, inline)?;
@@ -455,20 +479,7 @@ pub fn parse_words(words: &[String]) -> Result<CliCommand, CliParseError> {
                     member_value(member, &mut words, inline)?,
                 );
             } else {
-                let mut known: Vec<&str> = input_members(op).iter().map(|m| m.option).collect();
-                known.extend([
-                    "--output",
-                    "--no-paginate",
-                    "--cli-input-json",
-                    "--endpoint-url",
-                    "--region",
-                    "--profile",
-                ]);
-                return Err(CliParseError::UnknownOption {
-                    command: command_name(op),
-                    option: option.to_owned(),
-                    suggestion: suggest(option, known),
-                });
+                unknown.push(word.to_owned());
             }
         }
     }
@@ -495,6 +506,9 @@ pub fn parse_words(words: &[String]) -> Result<CliCommand, CliParseError> {
                 options: missing,
             });
         }
+    }
+    if !unknown.is_empty() {
+        return Err(CliParseError::UnknownOptions(unknown));
     }
     let paginate = operation == Operation::ListRegions && !no_paginate && !manual_paging;
     if let Some(size) = page_size {
@@ -648,7 +662,7 @@ mod tests {
     }
 
     #[test]
-    fn unknown_commands_and_options_get_suggestions() {
+    fn unknown_commands_get_suggestions_and_unknown_words_are_collected() {
         assert_eq!(
             error("aws account enable-regions --region-name x"),
             CliParseError::UnknownCommand {
@@ -656,17 +670,25 @@ mod tests {
                 suggestion: Some("enable-region".into())
             }
         );
+        // As the AWS CLI: every word nothing took, reported once the rest
+        // of the line parsed; a missing required option is reported first.
         assert_eq!(
-            error("aws account enable-region --regoin-name x"),
-            CliParseError::UnknownOption {
-                command: "enable-region".into(),
-                option: "--regoin-name".into(),
-                suggestion: Some("--region-name".into())
-            }
+            error("aws account enable-region --regoin-name x --region-name af-south-1"),
+            CliParseError::UnknownOptions(vec!["--regoin-name".into(), "x".into()])
         );
-        assert!(error("aws account list-regions --bogus 1")
-            .to_string()
-            .contains("--bogus"));
+        assert_eq!(
+            error("aws account get-alternate-contact --bogus=3 --alternate-contact-type BILLING extra")
+                .to_string(),
+            "Unknown options: --bogus=3, extra"
+        );
+        assert_eq!(
+            error("aws --bogus account list-regions"),
+            CliParseError::UnknownOptions(vec!["--bogus".into()])
+        );
+        assert!(matches!(
+            error("aws account get-alternate-contact --bogus"),
+            CliParseError::MissingRequired { .. }
+        ));
     }
 
     #[test]
@@ -712,17 +734,33 @@ mod tests {
 
     #[test]
     fn bad_integers_and_output_formats_are_errors() {
-        assert!(matches!(
-            error("aws account list-regions --max-results five"),
-            CliParseError::InvalidInteger { .. }
-        ));
+        // A model integer is Python's int(); --page-size is argparse's.
+        assert_eq!(
+            error("aws account list-regions --max-results \"it's\"").to_string(),
+            "invalid literal for int() with base 10: \"it's\""
+        );
+        assert_eq!(
+            error("aws account list-regions --page-size five").to_string(),
+            "argument --page-size: invalid int value: 'five'"
+        );
         assert_eq!(
             call("aws account list-regions --max-results ' 1_0 '").input,
             json!({"MaxResults": 10})
         );
+        let pad = |c: &str| format!("{c:<40}");
+        let choices = format!(
+            "argument --output: Invalid choice, valid choices are:\n\n{} | {}\n{}",
+            pad("json"),
+            pad("text"),
+            pad("table")
+        );
         assert_eq!(
-            error("aws account list-regions --output yaml"),
-            CliParseError::InvalidOutput("yaml".into())
+            error("aws account list-regions --output yaml").to_string(),
+            choices
+        );
+        assert_eq!(
+            error("aws account list-regions --output tabel").to_string(),
+            format!("{choices}\n\n\nInvalid choice: 'tabel', maybe you meant:\n\n  * table")
         );
     }
 

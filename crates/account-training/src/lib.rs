@@ -17,6 +17,7 @@
 pub mod cli_output;
 pub mod cli_parse;
 pub mod cli_render;
+mod difflib;
 mod east_asian_width;
 pub mod event_pattern;
 pub mod model;
