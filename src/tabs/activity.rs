@@ -3,10 +3,11 @@
 //! calls also show the AWS CLI command and the boto3 snippet that make the
 //! same request.
 
-use account_engine::Operation;
-use account_training::{render_boto3, render_cli};
+use account_engine::{Operation, OrgOperation};
+use account_training::{
+    render_boto3, render_cli, render_organizations_boto3, render_organizations_cli,
+};
 use leptos::prelude::*;
-use serde_json::Value;
 
 use crate::activity::{Entry, CAPACITY};
 use crate::client::Sandbox;
@@ -30,9 +31,7 @@ fn pretty(value: &serde_json::Value) -> String {
 /// The same request as an AWS CLI command (with `--account-id` when the
 /// call named an account) and as a boto3 snippet.
 #[component]
-fn Equivalents(operation: Operation, request: Value) -> impl IntoView {
-    let cli = render_cli(operation, &request);
-    let boto3 = render_boto3(operation, &request);
+fn Equivalents(cli: String, boto3: String) -> impl IntoView {
     view! {
         <div class="equivalent">
             <div class="snippet-header">
@@ -51,16 +50,29 @@ fn Equivalents(operation: Operation, request: Value) -> impl IntoView {
     }
 }
 
+/// The CLI command and boto3 snippet of a logged call, for either API.
+fn equivalents(entry: &Entry) -> Option<(String, String)> {
+    match entry.service {
+        "organizations" => OrgOperation::from_name(&entry.operation).map(|op| {
+            (
+                render_organizations_cli(op, &entry.request),
+                render_organizations_boto3(op, &entry.request),
+            )
+        }),
+        _ => Operation::from_name(&entry.operation).map(|op| {
+            (
+                render_cli(op, &entry.request),
+                render_boto3(op, &entry.request),
+            )
+        }),
+    }
+}
+
 #[component]
 fn EntryView(entry: Entry) -> impl IntoView {
     let heading_id = format!("call-{}", entry.id);
     let labelled_by = heading_id.clone();
-    // The training crate knows the Account API's model only; an
-    // Organizations call shows its wire request and response alone.
-    let equivalents = (entry.service == "account")
-        .then(|| Operation::from_name(&entry.operation))
-        .flatten()
-        .map(|operation| view! { <Equivalents operation request=entry.request.clone() /> });
+    let equivalents = equivalents(&entry).map(|(cli, boto3)| view! { <Equivalents cli boto3 /> });
     let outcome = match &entry.error_code {
         Some(code) => format!("{} {code}", entry.status),
         None => format!("{} OK", entry.status),

@@ -443,3 +443,66 @@ def test_refused_lines_end_as_the_awscli_ends_them(line, renderer, tmp_path):
     else:
         expected = f"\naws: error: {message}\n"
     assert real.stderr.endswith(expected), (real.stderr, expected)
+
+
+ACCOUNT_PRINCIPAL = "account.amazonaws.com"
+
+
+def test_rendered_organizations_commands_have_the_effect_of_their_calls(renderer, server, tmp_path):
+    """The Activity tab's commands for AWS Organizations calls, run by the
+    real AWS CLI: each makes the call it stands for (checked through boto3
+    on the same server), reads answer as boto3 is answered, errors are the
+    same errors, and the boto3 snippets run."""
+    management = new_account()
+    org = server.organizations(management)
+
+    def cli(operation, **input):
+        command = renderer.ask(kind="organizations-cli", operation=operation, input=input)
+        assert command.startswith("aws organizations "), command
+        return cli_outcome(run_cli(command, server, management, tmp_path))
+
+    def snippet(operation, **input):
+        text = renderer.ask(kind="organizations-boto3", operation=operation, input=input)
+        return run_snippet(text, org)
+
+    assert cli("CreateOrganization", FeatureSet="ALL")[0] == "ok"
+    described = boto3_outcome(org.describe_organization)
+    assert described[1]["Organization"]["MasterAccountId"] == management
+    assert cli("DescribeOrganization") == described
+    snippet_response = snippet("DescribeOrganization")
+    snippet_response.pop("ResponseMetadata")
+    assert snippet_response == described[1]
+
+    created = cli("CreateAccount", AccountName="Log archive", Email="logs+o'brien@example.com")
+    request_id = created[1]["CreateAccountStatus"]["Id"]
+    status = cli("DescribeCreateAccountStatus", CreateAccountRequestId=request_id)[1]["CreateAccountStatus"]
+    assert status["State"] == "SUCCEEDED"
+    member = status["AccountId"]
+
+    first = cli("ListAccounts", MaxResults=1)[1]
+    second = cli("ListAccounts", MaxResults=1, NextToken=first["NextToken"])[1]
+    assert [a["Id"] for a in first["Accounts"] + second["Accounts"]] == [
+        a["Id"] for a in org.list_accounts()["Accounts"]
+    ]
+    assert {a["Email"] for a in cli("ListAccounts")[1]["Accounts"]} >= {"logs+o'brien@example.com"}
+
+    assert cli("EnableAWSServiceAccess", ServicePrincipal=ACCOUNT_PRINCIPAL) == ("ok", {})
+    enabled = cli("ListAWSServiceAccessForOrganization")[1]["EnabledServicePrincipals"]
+    assert [p["ServicePrincipal"] for p in enabled] == [ACCOUNT_PRINCIPAL]
+
+    assert cli("RegisterDelegatedAdministrator", AccountId=member, ServicePrincipal=ACCOUNT_PRINCIPAL) == ("ok", {})
+    admins = cli("ListDelegatedAdministrators", ServicePrincipal=ACCOUNT_PRINCIPAL)[1]["DelegatedAdministrators"]
+    assert [a["Id"] for a in admins] == [member]
+    again = cli("RegisterDelegatedAdministrator", AccountId=member, ServicePrincipal=ACCOUNT_PRINCIPAL)
+    assert again == boto3_outcome(
+        lambda: org.register_delegated_administrator(AccountId=member, ServicePrincipal=ACCOUNT_PRINCIPAL)
+    )
+    assert again[1] == "AccountAlreadyRegisteredException"
+    # A missing required member is botocore's to report, as for boto3.
+    missing = cli("RegisterDelegatedAdministrator", ServicePrincipal=ACCOUNT_PRINCIPAL)
+    assert missing[0] == "invalid" and "Missing required parameter in input: \"AccountId\"" in missing[1]
+
+    assert cli("DeregisterDelegatedAdministrator", AccountId=member, ServicePrincipal=ACCOUNT_PRINCIPAL) == ("ok", {})
+    assert org.list_delegated_administrators()["DelegatedAdministrators"] == []
+    assert cli("DisableAWSServiceAccess", ServicePrincipal=ACCOUNT_PRINCIPAL) == ("ok", {})
+    assert org.list_aws_service_access_for_organization()["EnabledServicePrincipals"] == []

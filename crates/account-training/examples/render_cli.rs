@@ -6,6 +6,8 @@
 //!   `"kind": "cli"`): the AWS CLI command line, as a JSON string;
 //! - `"kind": "argv"`: the same command as an array of arguments;
 //! - `"kind": "boto3"`: the boto3 snippet, as a JSON string;
+//! - `"kind": "organizations-cli"` or `"organizations-boto3"`: the same for
+//!   an AWS Organizations operation;
 //! - `"kind": "parse", "line": "aws account ..."`: the call it makes
 //!   (`{"operation", "input", "output", "paginate"}`), or `{"help": text}`,
 //!   or `{"error": message}`;
@@ -20,10 +22,11 @@
 
 use std::io::{self, BufRead, Write};
 
-use account_engine::Operation;
+use account_engine::{Operation, OrgOperation};
 use account_training::{
     format_document, format_error_parts, format_output_with_width, parse_command_line,
-    render_boto3, render_cli, render_cli_argv, CliCommand, OutputFormat, DEFAULT_TERMINAL_WIDTH,
+    render_boto3, render_cli, render_cli_argv, render_organizations_boto3,
+    render_organizations_cli, CliCommand, OutputFormat, DEFAULT_TERMINAL_WIDTH,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -55,12 +58,20 @@ fn answer(request: Request) -> Result<Value, String> {
         let name = request.operation.as_deref().ok_or("no operation")?;
         Operation::from_name(name).ok_or_else(|| format!("unknown operation {name}"))
     };
+    let org_operation = || {
+        let name = request.operation.as_deref().ok_or("no operation")?;
+        OrgOperation::from_name(name).ok_or_else(|| format!("unknown operation {name}"))
+    };
     let width = request.width.unwrap_or(DEFAULT_TERMINAL_WIDTH);
     let format = request.format.unwrap_or_default();
     Ok(match request.kind.as_str() {
         "cli" => json!(render_cli(operation()?, &request.input)),
         "argv" => json!(render_cli_argv(operation()?, &request.input)),
         "boto3" => json!(render_boto3(operation()?, &request.input)),
+        "organizations-cli" => json!(render_organizations_cli(org_operation()?, &request.input)),
+        "organizations-boto3" => {
+            json!(render_organizations_boto3(org_operation()?, &request.input))
+        }
         "parse" => match parse_command_line(request.line.as_deref().unwrap_or_default()) {
             Ok(CliCommand::Call(call)) => json!({
                 "operation": call.operation.name(),

@@ -311,8 +311,12 @@ fn python_literal(value: &Value, indent: usize) -> String {
 /// print(response)
 /// ```
 pub fn render_boto3(operation: Operation, input: &Value) -> String {
-    let mut out = String::from("import boto3\n\nclient = boto3.client(\"account\")\n");
-    let method = method_name(operation);
+    boto3_script("account", &method_name(operation), input)
+}
+
+/// The boto3 script calling `method` of a `service` client with `input`.
+pub(crate) fn boto3_script(service: &str, method: &str, input: &Value) -> String {
+    let mut out = format!("import boto3\n\nclient = boto3.client(\"{service}\")\n");
     let members: Vec<(&String, &Value)> = match input {
         Value::Object(map) => map.iter().collect(),
         _ => Vec::new(),

@@ -7,6 +7,7 @@
 //!   it makes;
 //! - [`cli_output`]: what AWS CLI v1 prints for a result or an error with
 //!   `--output json`, `text` or `table`;
+//! - [`org_render`]: the same for the AWS Organizations subset;
 //! - [`event_pattern`]: EventBridge event-pattern matching for the Events
 //!   view.
 //!
@@ -21,6 +22,7 @@ mod difflib;
 mod east_asian_width;
 pub mod event_pattern;
 pub mod model;
+pub mod org_render;
 mod py;
 pub mod shell;
 mod table;
@@ -32,6 +34,7 @@ pub use cli_output::{
 pub use cli_parse::{parse_command_line, parse_words, CliCall, CliCommand, CliParseError};
 pub use cli_render::{render_boto3, render_cli, render_cli_argv};
 pub use event_pattern::{EventPattern, PatternError};
+pub use org_render::{render_organizations_boto3, render_organizations_cli};
 pub use shell::ShellError;
 
 /// The Unicode version of the character widths the table output uses
