@@ -22,8 +22,7 @@ use account_engine::Operation;
 use serde_json::{Map, Value};
 
 use crate::model::{
-    command_name, input_member, input_members, method_name, InputMember, MemberType,
-    CONTACT_INFORMATION_MEMBERS,
+    command_name, input_members, method_name, InputMember, MemberType, CONTACT_INFORMATION_MEMBERS,
 };
 use crate::py::float_repr;
 use crate::shell::quote;
@@ -138,69 +137,101 @@ fn member_args(member: &InputMember, value: &Value) -> Option<Vec<Arg>> {
     }
 }
 
-fn render_args(operation: Operation, input: &Value) -> Vec<Arg> {
-    let mut args = vec![
-        Arg::Word("aws".into()),
-        Arg::Word("account".into()),
-        Arg::Word(command_name(operation)),
-    ];
-    let empty = Map::new();
-    let (members, non_object) = match input {
-        Value::Object(map) => (map, None),
-        Value::Null => (&empty, None),
-        other => (&empty, Some(other)),
-    };
-    let mut options: Vec<(&'static str, Vec<Arg>)> = Vec::new();
-    let mut leftover = Map::new();
-    for (name, value) in members {
-        match input_member(operation, name).and_then(|m| Some((m.option, member_args(m, value)?))) {
-            Some(option) => options.push(option),
-            None => {
-                leftover.insert(name.clone(), value.clone());
+/// One command for the AWS CLI: what it names, and how its input is given.
+pub(crate) struct Command {
+    /// The CLI's name of the service, e.g. `account`.
+    pub service: &'static str,
+    /// The command, e.g. `put-alternate-contact`.
+    pub name: String,
+    /// The input members of its model.
+    pub members: &'static [InputMember],
+    /// Whether the CLI pages it by itself, so that one request needs
+    /// `--no-paginate` unless paging options already turn paging off.
+    pub paginated: bool,
+}
+
+impl Command {
+    fn args(&self, input: &Value) -> Vec<Arg> {
+        let mut args = vec![
+            Arg::Word("aws".into()),
+            Arg::Word(self.service.into()),
+            Arg::Word(self.name.clone()),
+        ];
+        let empty = Map::new();
+        let (members, non_object) = match input {
+            Value::Object(map) => (map, None),
+            Value::Null => (&empty, None),
+            other => (&empty, Some(other)),
+        };
+        let mut options: Vec<(&'static str, Vec<Arg>)> = Vec::new();
+        let mut leftover = Map::new();
+        for (name, value) in members {
+            let member = self.members.iter().find(|m| m.name == name);
+            match member.and_then(|m| Some((m.option, member_args(m, value)?))) {
+                Some(option) => options.push(option),
+                None => {
+                    leftover.insert(name.clone(), value.clone());
+                }
             }
         }
+        options.sort_by_key(|(option, _)| *option);
+        let rendered: Vec<&'static str> = options.iter().map(|(o, _)| *o).collect();
+        let pages_off = options
+            .iter()
+            .any(|(o, _)| *o == "--max-results" || *o == "--next-token");
+        for (_, option_args) in options {
+            args.extend(option_args);
+        }
+        if self.paginated && !pages_off {
+            args.push(Arg::Word("--no-paginate".into()));
+        }
+        // The CLI insists on required options unless --cli-input-json is
+        // given; with it, botocore reports the missing member as boto3 would.
+        let required_missing = self
+            .members
+            .iter()
+            .any(|m| m.required && !rendered.contains(&m.option));
+        if let Some(other) = non_object {
+            args.push(Arg::Word("--cli-input-json".into()));
+            args.push(Arg::Word(other.to_string()));
+        } else if !leftover.is_empty() || required_missing {
+            args.push(Arg::Word("--cli-input-json".into()));
+            args.push(Arg::Word(Value::Object(leftover).to_string()));
+        }
+        args
     }
-    options.sort_by_key(|(option, _)| *option);
-    let rendered: Vec<&'static str> = options.iter().map(|(o, _)| *o).collect();
-    let pages_off = options
-        .iter()
-        .any(|(o, _)| *o == "--max-results" || *o == "--next-token");
-    for (_, option_args) in options {
-        args.extend(option_args);
+
+    /// The command line in POSIX shell syntax.
+    pub(crate) fn shell(&self, input: &Value) -> String {
+        self.args(input)
+            .iter()
+            .map(Arg::shell)
+            .collect::<Vec<_>>()
+            .join(" ")
     }
-    if operation == Operation::ListRegions && !pages_off {
-        args.push(Arg::Word("--no-paginate".into()));
+}
+
+fn account_command(operation: Operation) -> Command {
+    Command {
+        service: "account",
+        name: command_name(operation),
+        members: input_members(operation),
+        paginated: operation == Operation::ListRegions,
     }
-    // The CLI insists on required options unless --cli-input-json is given;
-    // with it, botocore reports the missing member as boto3 would.
-    let required_missing = input_members(operation)
-        .iter()
-        .any(|m| m.required && !rendered.contains(&m.option));
-    if let Some(other) = non_object {
-        args.push(Arg::Word("--cli-input-json".into()));
-        args.push(Arg::Word(other.to_string()));
-    } else if !leftover.is_empty() || required_missing {
-        args.push(Arg::Word("--cli-input-json".into()));
-        args.push(Arg::Word(Value::Object(leftover).to_string()));
-    }
-    args
 }
 
 /// The AWS CLI command line (POSIX shell syntax) that makes the same request
 /// as calling `operation` with `input`, e.g.
 /// `aws account put-alternate-contact --alternate-contact-type BILLING --email-address bill@example.com --name 'Bill Ing' --phone-number '+1 555-555-5555' --title Billing`.
 pub fn render_cli(operation: Operation, input: &Value) -> String {
-    render_args(operation, input)
-        .iter()
-        .map(Arg::shell)
-        .collect::<Vec<_>>()
-        .join(" ")
+    account_command(operation).shell(input)
 }
 
 /// The same command as the argument vector the CLI receives (starting with
 /// `aws`), for running it without a shell.
 pub fn render_cli_argv(operation: Operation, input: &Value) -> Vec<String> {
-    render_args(operation, input)
+    account_command(operation)
+        .args(input)
         .iter()
         .map(Arg::argv)
         .collect()

@@ -30,7 +30,7 @@ pub struct InputMember {
     pub required: bool,
 }
 
-const fn member(
+pub(crate) const fn member(
     name: &'static str,
     option: &'static str,
     kind: MemberType,

@@ -1,136 +1,99 @@
 //! The AWS CLI command and the boto3 snippet equivalent to one call of the
-//! AWS Organizations subset the sandbox serves, by the same rules as
-//! [`crate::cli_render`] for the Account API: model members become options
-//! named by `xform_name`, sorted by name; strings starting with `-` use
-//! `--option=value`; what the CLI cannot take as an option (tags, values of
-//! another JSON type, file or URL prefixes, members outside the model) and
-//! a missing required member go in `--cli-input-json`, so that botocore
-//! reports them as boto3 would; the List operations get `--no-paginate`
-//! unless `--max-results` or `--next-token` already turn paging off, so the
-//! CLI makes one request, as the call did.
+//! AWS Organizations subset the sandbox serves, built by the same
+//! [`crate::cli_render`] rules as for the Account API from this module's
+//! copy of the model's input members; the List operations are the ones the
+//! CLI pages by itself.
 
 use account_engine::OrgOperation;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::cli_render::{boto3_script, has_paramfile_prefix};
-use crate::model::xform_name;
-use crate::shell::quote;
+use crate::cli_render::{boto3_script, Command};
+use crate::model::{member, xform_name, InputMember, MemberType};
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    String,
-    Integer,
-    List,
-}
+const ACCOUNT_ID: InputMember = member("AccountId", "--account-id", MemberType::String, true);
+const MAX_RESULTS: InputMember = member("MaxResults", "--max-results", MemberType::Integer, false);
+const NEXT_TOKEN: InputMember = member("NextToken", "--next-token", MemberType::String, false);
+const SERVICE_PRINCIPAL: InputMember = member(
+    "ServicePrincipal",
+    "--service-principal",
+    MemberType::String,
+    true,
+);
 
-/// Input members of botocore's `organizations` model (2016-11-28), with
-/// whether each is required.
-fn members(operation: OrgOperation) -> &'static [(&'static str, Kind, bool)] {
-    use Kind::{Integer, List, String};
+const CREATE_ORGANIZATION: &[InputMember] = &[member(
+    "FeatureSet",
+    "--feature-set",
+    MemberType::String,
+    false,
+)];
+const CREATE_ACCOUNT: &[InputMember] = &[
+    member("Email", "--email", MemberType::String, true),
+    member("AccountName", "--account-name", MemberType::String, true),
+    member("RoleName", "--role-name", MemberType::String, false),
+    member(
+        "IamUserAccessToBilling",
+        "--iam-user-access-to-billing",
+        MemberType::String,
+        false,
+    ),
+];
+const DESCRIBE_CREATE_ACCOUNT_STATUS: &[InputMember] = &[member(
+    "CreateAccountRequestId",
+    "--create-account-request-id",
+    MemberType::String,
+    true,
+)];
+const PAGE: &[InputMember] = &[NEXT_TOKEN, MAX_RESULTS];
+const SERVICE_ACCESS: &[InputMember] = &[SERVICE_PRINCIPAL];
+const DELEGATED_ADMINISTRATOR: &[InputMember] = &[ACCOUNT_ID, SERVICE_PRINCIPAL];
+const LIST_DELEGATED_ADMINISTRATORS: &[InputMember] = &[
+    member(
+        "ServicePrincipal",
+        "--service-principal",
+        MemberType::String,
+        false,
+    ),
+    NEXT_TOKEN,
+    MAX_RESULTS,
+];
+
+/// Input members of botocore's `organizations` model (2016-11-28) that an
+/// option can carry. CreateAccount's `Tags`, a list of structures, is left
+/// out: like a member outside the model, it goes in `--cli-input-json`.
+fn members(operation: OrgOperation) -> &'static [InputMember] {
     match operation {
-        OrgOperation::CreateOrganization => &[("FeatureSet", String, false)],
+        OrgOperation::CreateOrganization => CREATE_ORGANIZATION,
         OrgOperation::DescribeOrganization => &[],
-        OrgOperation::CreateAccount => &[
-            ("Email", String, true),
-            ("AccountName", String, true),
-            ("RoleName", String, false),
-            ("IamUserAccessToBilling", String, false),
-            ("Tags", List, false),
-        ],
-        OrgOperation::DescribeCreateAccountStatus => &[("CreateAccountRequestId", String, true)],
-        OrgOperation::ListAccounts | OrgOperation::ListAwsServiceAccessForOrganization => {
-            &[("NextToken", String, false), ("MaxResults", Integer, false)]
-        }
+        OrgOperation::CreateAccount => CREATE_ACCOUNT,
+        OrgOperation::DescribeCreateAccountStatus => DESCRIBE_CREATE_ACCOUNT_STATUS,
+        OrgOperation::ListAccounts | OrgOperation::ListAwsServiceAccessForOrganization => PAGE,
         OrgOperation::EnableAwsServiceAccess | OrgOperation::DisableAwsServiceAccess => {
-            &[("ServicePrincipal", String, true)]
+            SERVICE_ACCESS
         }
         OrgOperation::RegisterDelegatedAdministrator
-        | OrgOperation::DeregisterDelegatedAdministrator => &[
-            ("AccountId", String, true),
-            ("ServicePrincipal", String, true),
-        ],
-        OrgOperation::ListDelegatedAdministrators => &[
-            ("ServicePrincipal", String, false),
-            ("NextToken", String, false),
-            ("MaxResults", Integer, false),
-        ],
+        | OrgOperation::DeregisterDelegatedAdministrator => DELEGATED_ADMINISTRATOR,
+        OrgOperation::ListDelegatedAdministrators => LIST_DELEGATED_ADMINISTRATORS,
     }
 }
 
-fn paginated(operation: OrgOperation) -> bool {
-    matches!(
-        operation,
-        OrgOperation::ListAccounts
-            | OrgOperation::ListAwsServiceAccessForOrganization
-            | OrgOperation::ListDelegatedAdministrators
-    )
-}
-
-/// The option words for one member, or `None` when the value must go in
-/// `--cli-input-json`.
-fn option_words(option: &str, kind: Kind, value: &Value) -> Option<Vec<String>> {
-    match (kind, value) {
-        (Kind::String, Value::String(s)) if has_paramfile_prefix(s) || s.contains('\0') => None,
-        (Kind::String, Value::String(s)) if s.starts_with('-') => {
-            Some(vec![format!("{option}={}", quote(s))])
-        }
-        (Kind::String, Value::String(s)) => Some(vec![option.to_owned(), quote(s)]),
-        (Kind::Integer, Value::Number(n)) if n.is_i64() || n.is_u64() => {
-            Some(vec![option.to_owned(), n.to_string()])
-        }
-        _ => None,
+fn command(operation: OrgOperation) -> Command {
+    Command {
+        service: "organizations",
+        name: xform_name(operation.name(), '-'),
+        members: members(operation),
+        paginated: matches!(
+            operation,
+            OrgOperation::ListAccounts
+                | OrgOperation::ListAwsServiceAccessForOrganization
+                | OrgOperation::ListDelegatedAdministrators
+        ),
     }
 }
 
 /// The AWS CLI command line (POSIX shell syntax) making the same request,
 /// e.g. `aws organizations enable-aws-service-access --service-principal account.amazonaws.com`.
 pub fn render_organizations_cli(operation: OrgOperation, input: &Value) -> String {
-    let model = members(operation);
-    let empty = Map::new();
-    let given = match input {
-        Value::Object(map) => map,
-        _ => &empty,
-    };
-    let mut options: Vec<(String, Vec<String>)> = Vec::new();
-    let mut leftover = Map::new();
-    for (name, value) in given {
-        let words =
-            model
-                .iter()
-                .find(|(member, _, _)| member == name)
-                .and_then(|(member, kind, _)| {
-                    option_words(&format!("--{}", xform_name(member, '-')), *kind, value)
-                });
-        match words {
-            Some(words) => options.push((name.clone(), words)),
-            None => {
-                leftover.insert(name.clone(), value.clone());
-            }
-        }
-    }
-    options.sort_by_key(|(name, _)| xform_name(name, '-'));
-    let mut words = vec![
-        "aws".to_owned(),
-        "organizations".to_owned(),
-        xform_name(operation.name(), '-'),
-    ];
-    let paging_off = options
-        .iter()
-        .any(|(name, _)| name == "MaxResults" || name == "NextToken");
-    let required_missing = model
-        .iter()
-        .any(|(member, _, required)| *required && !options.iter().any(|(n, _)| n == member));
-    for (_, option) in options {
-        words.extend(option);
-    }
-    if paginated(operation) && !paging_off {
-        words.push("--no-paginate".to_owned());
-    }
-    if !leftover.is_empty() || required_missing {
-        words.push("--cli-input-json".to_owned());
-        words.push(quote(&Value::Object(leftover).to_string()));
-    }
-    words.join(" ")
+    command(operation).shell(input)
 }
 
 /// A Python script making the same call with boto3 and printing the
