@@ -79,6 +79,18 @@ pub enum AccountState {
     Closed,
 }
 
+impl AccountState {
+    /// The wire value, e.g. `PENDING_ACTIVATION`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PendingActivation => "PENDING_ACTIVATION",
+            Self::Active => "ACTIVE",
+            Self::Suspended => "SUSPENDED",
+            Self::Closed => "CLOSED",
+        }
+    }
+}
+
 /// `ContactInformation`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -243,5 +255,25 @@ pub mod output {
         pub account_name: String,
         pub account_created_date: String,
         pub account_state: AccountState,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AccountState;
+
+    #[test]
+    fn account_states_read_as_on_the_wire() {
+        for state in [
+            AccountState::PendingActivation,
+            AccountState::Active,
+            AccountState::Suspended,
+            AccountState::Closed,
+        ] {
+            assert_eq!(
+                serde_json::to_value(state).unwrap(),
+                serde_json::Value::from(state.as_str())
+            );
+        }
     }
 }
