@@ -81,6 +81,13 @@ impl Activity {
     pub fn record(&self, call: Call<'_>) {
         let id = self.next_id.get_value() + 1;
         self.next_id.set_value(id);
+        let response: Value = serde_json::from_str(&call.response.body).unwrap_or(Value::Null);
+        // restJson1 names the error in a header, JSON 1.1 in the body.
+        let error_code = call
+            .response
+            .header("x-amzn-ErrorType")
+            .or_else(|| response.get("__type").and_then(Value::as_str))
+            .map(str::to_owned);
         let entry = Entry {
             id,
             time: call.time,
@@ -90,17 +97,8 @@ impl Activity {
             service: call.service,
             request: call.request.clone(),
             status: call.response.status,
-            response: serde_json::from_str(&call.response.body).unwrap_or(Value::Null),
-            error_code: None,
-        };
-        // restJson1 names the error in a header, JSON 1.1 in the body.
-        let entry = Entry {
-            error_code: call
-                .response
-                .header("x-amzn-ErrorType")
-                .or_else(|| entry.response.get("__type").and_then(Value::as_str))
-                .map(str::to_owned),
-            ..entry
+            error_code,
+            response,
         };
         let mut dropped = 0;
         self.entries.update(|entries| {

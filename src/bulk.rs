@@ -91,6 +91,12 @@ pub fn apply(sandbox: &Sandbox, contact: &Contact, target: Target) -> Outcome {
     Outcome { target, result }
 }
 
+/// How many succeeded and how many failed.
+pub fn tally(outcomes: &[Outcome]) -> (usize, usize) {
+    let ok = outcomes.iter().filter(|o| o.result.is_ok()).count();
+    (ok, outcomes.len() - ok)
+}
+
 fn csv_field(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
@@ -212,6 +218,7 @@ mod tests {
                 status: 403,
             }),
         };
+        assert_eq!(tally(&[ok.clone(), failed.clone()]), (1, 1));
         assert_eq!(
             csv(&[ok, failed]),
             "AccountId,AccountName,Result,ErrorCode,Message\r\n\

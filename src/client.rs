@@ -146,16 +146,6 @@ impl Sandbox {
         organizations_result(&response)
     }
 
-    /// Reads Organizations state for display; not logged.
-    pub fn query_organizations(
-        &self,
-        operation: OrgOperation,
-        input: Value,
-    ) -> Result<Value, Failure> {
-        self.revision.track();
-        organizations_result(&self.dispatch_organizations(operation, &input).1)
-    }
-
     /// Runs an operation from a form and decodes its output.
     pub fn call<O: DeserializeOwned>(
         &self,

@@ -23,6 +23,7 @@ pub mod scenario_link;
 pub mod scenarios;
 pub mod script_api;
 pub mod settings;
+pub mod slices;
 pub mod storage;
 pub mod tabs;
 pub mod virtual_table;

@@ -3,9 +3,8 @@
 //! virtualised table that stays smooth at thousands), adding accounts, and
 //! the bulk job that sets an alternate contact on every member.
 
-use account_engine::model::{AccountState, AlternateContactType};
+use account_engine::model::AlternateContactType;
 use account_engine::{OrgOperation, ACCOUNT_MANAGEMENT_PRINCIPAL};
-use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use serde_json::{json, Value};
 
@@ -15,31 +14,12 @@ use crate::bulk::{self, Contact, Outcome};
 use crate::client::{Failure, Sandbox};
 use crate::download::download;
 use crate::form::{show_field_errors, TextField};
+use crate::slices::{self, now_ms};
 use crate::virtual_table::VirtualTable;
-
-/// How long one slice of a long job may hold the page before it yields so
-/// the progress bar repaints and clicks (Cancel) get through.
-const SLICE_MS: f64 = 8.0;
 
 /// The most accounts one click generates; the member table is built for
 /// thousands, and a typo of an extra digit should not hang the tab.
 const GENERATE_MAX: usize = 5000;
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or_default()
-}
-
-fn state_label(state: AccountState) -> &'static str {
-    match state {
-        AccountState::Active => "ACTIVE",
-        AccountState::Suspended => "SUSPENDED",
-        AccountState::PendingActivation => "PENDING_ACTIVATION",
-        AccountState::Closed => "CLOSED",
-    }
-}
 
 #[derive(Clone, PartialEq)]
 struct Summary {
@@ -200,28 +180,26 @@ fn AddAccounts() -> impl IntoView {
             let stamp = sandbox.now();
             let mut made = 0;
             let mut failure: Option<Failure> = None;
-            while made < total && failure.is_none() {
-                let started = now_ms();
-                sandbox.batch(|| {
-                    while made < total && now_ms() - started < SLICE_MS {
-                        let n = made + 1;
-                        let input = json!({
-                            "AccountName": format!("Practice {stamp}-{n}"),
-                            "Email": format!("practice-{stamp}-{n}@example.com"),
-                        });
-                        if let Err(f) = sandbox.call_organizations(
-                            Source::Page,
-                            OrgOperation::CreateAccount,
-                            &input,
-                        ) {
-                            failure = Some(f);
-                            return;
-                        }
-                        made = n;
+            let add = |time_left: &dyn Fn() -> bool| {
+                while made < total && time_left() {
+                    let n = made + 1;
+                    let input = json!({
+                        "AccountName": format!("Practice {stamp}-{n}"),
+                        "Email": format!("practice-{stamp}-{n}@example.com"),
+                    });
+                    if let Err(f) = sandbox.call_organizations(
+                        Source::Page,
+                        OrgOperation::CreateAccount,
+                        &input,
+                    ) {
+                        failure = Some(f);
+                        return false;
                     }
-                });
-                TimeoutFuture::new(0).await;
-            }
+                    made = n;
+                }
+                made < total
+            };
+            slices::run(sandbox, || false, add, |_| {}).await;
             busy.set(false);
             match failure {
                 Some(f) => announcer.failed(&f),
@@ -304,46 +282,45 @@ fn BulkAlternateContact() -> impl IntoView {
             target: first,
             result: first_result.map_err(Failure::from),
         }]);
-        total.set(queue.len() + 1);
+        let count = queue.len() + 1;
+        total.set(count);
         engine_ms.set(now_ms() - started);
         running.set(true);
         announcer.success(format!(
-            "Setting the {} contact on {} accounts…",
-            contact.kind,
-            queue.len() + 1
+            "Setting the {} contact on {count} accounts…",
+            contact.kind
         ));
         leptos::task::spawn_local(async move {
-            let mut finished = false;
-            while !finished && !cancel.get_value() {
-                let started = now_ms();
-                let slice: Vec<Outcome> = sandbox.batch(|| {
-                    let mut slice = Vec::new();
-                    while now_ms() - started < SLICE_MS {
-                        match queue.next() {
-                            Some(target) => slice.push(bulk::apply(&sandbox, &contact, target)),
-                            None => {
-                                finished = true;
-                                break;
-                            }
+            let put = |time_left: &dyn Fn() -> bool| {
+                let mut done = Vec::new();
+                let mut more = true;
+                while time_left() {
+                    match queue.next() {
+                        Some(target) => done.push(bulk::apply(&sandbox, &contact, target)),
+                        None => {
+                            more = false;
+                            break;
                         }
                     }
-                    slice
-                });
-                engine_ms.update(|t| *t += now_ms() - started);
-                outcomes.update(|o| o.extend(slice));
-                TimeoutFuture::new(0).await;
-            }
+                }
+                outcomes.update(|o| o.extend(done));
+                more
+            };
+            let finished = slices::run(
+                sandbox,
+                || cancel.get_value(),
+                put,
+                |ms| engine_ms.update(|t| *t += ms),
+            )
+            .await;
             running.set(false);
-            let (ok, failed) = outcomes.with_untracked(|o| {
-                let ok = o.iter().filter(|o| o.result.is_ok()).count();
-                (ok, o.len() - ok)
-            });
+            let (ok, failed) = outcomes.with_untracked(|o| bulk::tally(o));
             let verb = if finished { "Finished" } else { "Cancelled" };
             announcer.success(format!("{verb}: {ok} succeeded, {failed} failed."));
         });
     };
 
-    let rows = Signal::derive(move || {
+    let rows = Memo::new(move |_| {
         outcomes.with(|o| {
             o.iter()
                 .map(|o| {
@@ -394,10 +371,10 @@ fn BulkAlternateContact() -> impl IntoView {
                     <p class="meta">{move || format!("Engine time {:.0} ms", engine_ms.get())}</p>
                 </div>
                 <div class="toolbar">
-                    <p class="summary">{move || outcomes.with(|o| {
-                        let ok = o.iter().filter(|o| o.result.is_ok()).count();
-                        format!("{ok} succeeded, {} failed", o.len() - ok)
-                    })}</p>
+                    <p class="summary">{move || {
+                        let (ok, failed) = outcomes.with(|o| bulk::tally(o));
+                        format!("{ok} succeeded, {failed} failed")
+                    }}</p>
                     <button type="button" class="button small secondary" on:click=export disabled=move || running.get()>"Download CSV"</button>
                 </div>
                 <VirtualTable label="Bulk results" columns=&["Account ID", "Name", "Result", "Error"] rows empty="No results yet" />
@@ -422,7 +399,9 @@ pub fn OrganizationTab() -> impl IntoView {
         })
     });
     let search = RwSignal::new(String::new());
-    let members = Signal::derive(move || {
+    // A memo, not a derived signal: the count and the table (on every
+    // scroll) read the rows, which are built once per change.
+    let members = Memo::new(move |_| {
         let caller = sandbox.caller();
         let needle = search.get().trim().to_lowercase();
         sandbox.with_state(|s| {
@@ -443,10 +422,10 @@ pub fn OrganizationTab() -> impl IntoView {
                         a.id.clone(),
                         a.name.clone(),
                         a.email.clone(),
-                        state_label(a.state).to_owned(),
+                        a.state.as_str().to_owned(),
                     ]
                 })
-                .collect()
+                .collect::<Vec<_>>()
         })
     });
     let create = move |_| match sandbox.call_organizations(
