@@ -3,6 +3,7 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { TABS } from './tabs.mjs';
 
 const out = resolve('../../docs/screenshots');
 mkdirSync(out, { recursive: true });
@@ -33,17 +34,7 @@ try {
       }
       await call('EnableAWSServiceAccess', { ServicePrincipal: 'account.amazonaws.com' });
     });
-    const tabs = [
-      ['contact-information', 'Contact information'],
-      ['alternate-contacts', 'Alternate contacts'],
-      ['regions', 'Regions'],
-      ['organization', 'Organization'],
-      ['activity', 'Activity'],
-      ['events', 'Events'],
-      ['console', 'Console'],
-      ['training', 'Training'],
-    ];
-    for (const [slug, name] of tabs) {
+    for (const [slug, name] of TABS) {
       await page.getByRole('tab', { name, exact: true }).click();
       await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
       if (slug === 'console') {

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { call, open } from './helpers';
+import { TABS } from '../tabs.mjs';
 
 async function seriousViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -9,16 +10,7 @@ async function seriousViolations(page) {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-for (const [slug, name] of [
-  ['contact-information', 'Contact information'],
-  ['alternate-contacts', 'Alternate contacts'],
-  ['regions', 'Regions'],
-  ['organization', 'Organization'],
-  ['activity', 'Activity'],
-  ['events', 'Events'],
-  ['console', 'Console'],
-  ['training', 'Training'],
-]) {
+for (const [slug, name] of TABS) {
   test(`${name} has no serious accessibility violations`, async ({ page }) => {
     await open(page);
     await call(page, 'PutAlternateContact', {

@@ -1,11 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { open, SUB_PATH } from './helpers';
+import { TABS } from '../tabs.mjs';
 
-for (const [slug, name] of [
-  ['contact-information', 'Contact information'],
-  ['alternate-contacts', 'Alternate contacts'],
-  ['regions', 'Regions'],
-]) {
+for (const [slug, name] of TABS) {
   test(`the deep link to ${name} survives a reload`, async ({ page }) => {
     await open(page, `/${slug}`);
     await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
