@@ -7,8 +7,8 @@
 
 use std::collections::BTreeSet;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::catalog;
 use crate::engine::Engine;
@@ -33,12 +33,12 @@ pub enum SnapshotError {
     Inconsistent(String),
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Snapshot {
-    schema_version: u64,
-    #[serde(flatten)]
-    state: State,
+/// What is read of a snapshot before its shape: the version alone, every
+/// other member skipped unparsed.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(rename = "schemaVersion")]
+    schema_version: Option<u64>,
 }
 
 /// Cross-references that the types alone cannot guarantee.
@@ -210,20 +210,23 @@ fn check_transitions(state: &State) -> Result<(), SnapshotError> {
 }
 
 /// Parses and checks a snapshot without touching any engine.
+///
+/// The state is read straight from the text (it ignores `schemaVersion` as
+/// an unknown member): no intermediate `Value`, and no `#[serde(flatten)]`,
+/// whose buffering would double the deserializer's code in the page's wasm.
 pub fn parse(json: &str) -> Result<State, SnapshotError> {
-    let value: Value =
-        serde_json::from_str(json).map_err(|e| SnapshotError::Json(e.to_string()))?;
-    let version = value
-        .get("schemaVersion")
-        .and_then(Value::as_u64)
-        .ok_or(SnapshotError::MissingVersion)?;
+    let version = match serde_json::from_str::<Header>(json) {
+        Ok(header) => header.schema_version.ok_or(SnapshotError::MissingVersion)?,
+        Err(e) if e.is_data() => return Err(SnapshotError::MissingVersion),
+        Err(e) => return Err(SnapshotError::Json(e.to_string())),
+    };
     if version > SCHEMA_VERSION {
         return Err(SnapshotError::TooNew { found: version });
     }
-    let snapshot: Snapshot =
-        serde_json::from_value(value).map_err(|e| SnapshotError::Shape(e.to_string()))?;
-    check(&snapshot.state)?;
-    Ok(snapshot.state)
+    let state: State =
+        serde_json::from_str(json).map_err(|e| SnapshotError::Shape(e.to_string()))?;
+    check(&state)?;
+    Ok(state)
 }
 
 impl Engine {
@@ -254,20 +257,36 @@ impl Engine {
     }
 }
 
-/// Serializes without cloning the state.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SnapshotRef<'a> {
-    schema_version: u64,
-    #[serde(flatten)]
-    state: &'a State,
-}
+/// Serializes the state with its schema version first, without cloning it.
+/// Written out rather than `#[serde(flatten)]`, which would serialize
+/// through a map adapter and grow the wasm; the round-trip tests catch a
+/// member missing here.
+struct SnapshotRef<'a>(&'a State);
 
 impl<'a> From<&'a State> for SnapshotRef<'a> {
     fn from(state: &'a State) -> Self {
-        Self {
-            schema_version: SCHEMA_VERSION,
-            state,
-        }
+        Self(state)
+    }
+}
+
+impl Serialize for SnapshotRef<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let State {
+            accounts,
+            organizations,
+            transitions,
+            events,
+            seed,
+            sequence,
+        } = self.0;
+        let mut out = serializer.serialize_struct("Snapshot", 7)?;
+        out.serialize_field("schemaVersion", &SCHEMA_VERSION)?;
+        out.serialize_field("accounts", accounts)?;
+        out.serialize_field("organizations", organizations)?;
+        out.serialize_field("transitions", transitions)?;
+        out.serialize_field("events", events)?;
+        out.serialize_field("seed", seed)?;
+        out.serialize_field("sequence", sequence)?;
+        out.end()
     }
 }

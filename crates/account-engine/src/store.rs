@@ -155,7 +155,7 @@ pub struct Transition {
     pub caller: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct State {
     pub accounts: BTreeMap<String, Account>,
