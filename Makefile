@@ -43,9 +43,12 @@ test-e2e: dist
 test-clients: install $(SERVER_BIN)
 	ACCOUNT_SERVER_BIN=$(CURDIR)/$(SERVER_BIN) .venv/bin/python -m pytest tests/clients -q
 
+MINIMAL_LEPTOS := $(CURDIR)/target/minimal-leptos
+
 bench: install dist $(SERVER_BIN)
+	cd tests/e2e/bench/minimal-leptos && CARGO_TARGET_DIR=$(MINIMAL_LEPTOS) trunk build --release --dist $(MINIMAL_LEPTOS)/dist
 	.venv/bin/python scripts/bench-server.py --server $(SERVER_BIN)
-	cd tests/e2e && node bench/page-budgets.mjs
+	cd tests/e2e && MINIMAL_DIST=$(MINIMAL_LEPTOS)/dist node bench/page-budgets.mjs
 
 screenshots: dist
 	cd tests/e2e && node screenshots.mjs

@@ -2,7 +2,8 @@
 // beside its budget, as ratios against a baseline measured in the same run:
 //   - release wasm and total transfer, gzip-compressed;
 //   - navigation to first interactive tab, against a static HTML page with
-//     the same markup served by the same server;
+//     the same markup served by the same server, and beside the smallest
+//     Leptos page of that tab (MINIMAL_DIST) as a reference;
 //   - time for an interaction (filter keystroke, save) to render;
 //   - the bulk alternate-contact job over 1,000 member accounts: engine
 //     time, the longest gap between progress repaints, and the size of the
@@ -15,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dist = resolve(process.env.DIST ?? '../../dist');
+const minimalDist = process.env.MINIMAL_DIST && resolve(process.env.MINIMAL_DIST);
 const runs = Number(process.env.RUNS ?? 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -91,15 +93,23 @@ try {
   writeFileSync(join(staticRoot, 'index.html'), markup);
   await page.close();
   const staticServer = await serve(staticRoot, 8094);
+  // The floor of any Leptos client-side page: the same tab's frame and table
+  // drawn by Leptos alone (bench/minimal-leptos, built by `make bench`).
+  const minimalServer = minimalDist && (await serve(minimalDist, 8095));
   try {
     const app = await timeToTab('http://127.0.0.1:8093/#/regions');
     const base = await timeToTab('http://127.0.0.1:8094/');
+    const minimal = minimalServer && (await timeToTab('http://127.0.0.1:8095/'));
     console.log(`\n== Time to first interactive tab (median of ${runs}, fresh context each) ==`);
     console.log(`      static HTML page, same markup                    ${base.toFixed(1).padStart(9)} ms`);
+    if (minimal) {
+      console.log(`      minimal Leptos page of the same tab (reference)  ${minimal.toFixed(1).padStart(9)} ms   ${(minimal / base).toFixed(2)}x static`);
+    }
     row('resource browser', `${app.toFixed(1)} ms`, '1.5x static', app <= 1.5 * base);
     console.log(`      ratio                                            ${(app / base).toFixed(2).padStart(9)} x`);
   } finally {
     staticServer.kill();
+    minimalServer?.kill();
   }
 
   // Interactions: from the event to the DOM updated and laid out. Leptos
