@@ -22,7 +22,7 @@ pub fn ConfirmDialog(
     danger: bool,
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
-    let heading_id = format!("dialog-{}", confirm.to_lowercase());
+    let heading_id = format!("dialog-{}", confirm.to_ascii_lowercase());
     let labelled_by = heading_id.clone();
     Effect::new(move |_| {
         let Some(element) = dialog.get() else {

@@ -2,9 +2,10 @@
 
 use account_engine::catalog;
 use account_engine::model::AlternateContact;
+use account_training::case::lowercase;
 
-fn needle(search: &str) -> String {
-    search.trim().to_lowercase()
+pub fn needle(search: &str) -> String {
+    lowercase(search.trim())
 }
 
 /// An alternate contact matches on name, title, email or phone.
@@ -18,7 +19,7 @@ pub fn contact_matches(contact: &AlternateContact, search: &str) -> bool {
             &contact.phone_number,
         ]
         .iter()
-        .any(|v| v.to_lowercase().contains(&needle))
+        .any(|v| lowercase(v).contains(&needle))
 }
 
 /// The region's display name, e.g. `Africa (Cape Town)`.
@@ -32,8 +33,8 @@ pub fn region_name(code: &str) -> &'static str {
 pub fn region_matches(code: &str, search: &str) -> bool {
     let needle = needle(search);
     needle.is_empty()
-        || code.to_lowercase().contains(&needle)
-        || region_name(code).to_lowercase().contains(&needle)
+        || lowercase(code).contains(&needle)
+        || lowercase(region_name(code)).contains(&needle)
 }
 
 #[cfg(test)]

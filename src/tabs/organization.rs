@@ -5,6 +5,7 @@
 
 use account_engine::model::AlternateContactType;
 use account_engine::{OrgOperation, ACCOUNT_MANAGEMENT_PRINCIPAL};
+use account_training::case::lowercase;
 use leptos::prelude::*;
 use serde_json::{json, Value};
 
@@ -13,6 +14,7 @@ use crate::announce::Announcer;
 use crate::bulk::{self, Contact, Outcome};
 use crate::client::{Failure, Sandbox};
 use crate::download::download;
+use crate::filters::needle;
 use crate::form::{show_field_errors, TextField};
 use crate::slices::{self, now_ms};
 use crate::virtual_table::VirtualTable;
@@ -403,7 +405,7 @@ pub fn OrganizationTab() -> impl IntoView {
     // scroll) read the rows, which are built once per change.
     let members = Memo::new(move |_| {
         let caller = sandbox.caller();
-        let needle = search.get().trim().to_lowercase();
+        let needle = needle(&search.get());
         sandbox.with_state(|s| {
             let Some(org) = s.organization_of(&caller) else {
                 return Vec::new();
@@ -414,8 +416,8 @@ pub fn OrganizationTab() -> impl IntoView {
                 .filter(|a| {
                     needle.is_empty()
                         || a.id.contains(&needle)
-                        || a.name.to_lowercase().contains(&needle)
-                        || a.email.to_lowercase().contains(&needle)
+                        || lowercase(&a.name).contains(&needle)
+                        || lowercase(&a.email).contains(&needle)
                 })
                 .map(|a| {
                     vec![

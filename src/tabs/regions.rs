@@ -113,7 +113,7 @@ pub fn RegionsTab() -> impl IntoView {
         });
         let status_class = format!(
             "status status-{}",
-            status.as_str().to_lowercase().replace('_', "-")
+            status.as_str().to_ascii_lowercase().replace('_', "-")
         );
         view! {
             <tr>

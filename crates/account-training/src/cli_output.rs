@@ -184,9 +184,10 @@ fn format_scalar_list(elements: &[&Py], identifier: Option<&str>, out: &mut Stri
     }
 }
 
-/// Python's `str.upper()`, close enough for member names.
+/// Python's `str.upper()` for member names, which are ASCII in every
+/// botocore model.
 fn py_upper(s: &str) -> String {
-    s.to_uppercase()
+    s.to_ascii_uppercase()
 }
 
 fn format_dict(

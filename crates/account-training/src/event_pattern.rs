@@ -23,6 +23,8 @@ use std::str::FromStr;
 
 use serde_json::{Map, Value};
 
+use crate::case::lowercase;
+
 /// A pattern EventBridge would refuse (`InvalidEventPatternException`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("Event pattern is not valid. Reason: {reason}{}", at(.path))]
@@ -202,15 +204,13 @@ impl Matcher {
             Matcher::Exact(expected) => expected == value,
             Matcher::Prefix(p) => text.is_some_and(|s| s.starts_with(p.as_str())),
             Matcher::PrefixIgnoreCase(p) => {
-                text.is_some_and(|s| s.to_lowercase().starts_with(&p.to_lowercase()))
+                text.is_some_and(|s| lowercase(s).starts_with(&lowercase(p)))
             }
             Matcher::Suffix(p) => text.is_some_and(|s| s.ends_with(p.as_str())),
             Matcher::SuffixIgnoreCase(p) => {
-                text.is_some_and(|s| s.to_lowercase().ends_with(&p.to_lowercase()))
+                text.is_some_and(|s| lowercase(s).ends_with(&lowercase(p)))
             }
-            Matcher::EqualsIgnoreCase(p) => {
-                text.is_some_and(|s| s.to_lowercase() == p.to_lowercase())
-            }
+            Matcher::EqualsIgnoreCase(p) => text.is_some_and(|s| lowercase(s) == lowercase(p)),
             Matcher::Wildcard(w) => text.is_some_and(|s| w.matches(s)),
             Matcher::AnythingBut(excluded) => !match excluded {
                 Excluded::Strings(set) => text.is_some_and(|s| set.iter().any(|x| x == s)),
@@ -218,7 +218,7 @@ impl Matcher {
                 Excluded::Prefix(p) => text.is_some_and(|s| s.starts_with(p.as_str())),
                 Excluded::Suffix(p) => text.is_some_and(|s| s.ends_with(p.as_str())),
                 Excluded::IgnoreCase(set) => {
-                    text.is_some_and(|s| set.iter().any(|x| x.to_lowercase() == s.to_lowercase()))
+                    text.is_some_and(|s| set.iter().any(|x| lowercase(x) == lowercase(s)))
                 }
                 Excluded::Wildcard(w) => text.is_some_and(|s| w.matches(s)),
             },

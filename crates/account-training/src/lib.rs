@@ -9,12 +9,14 @@
 //!   `--output json`, `text` or `table`;
 //! - [`org_render`]: the same for the AWS Organizations subset;
 //! - [`event_pattern`]: EventBridge event-pattern matching for the Events
-//!   view.
+//!   view;
+//! - [`case`]: the Unicode lowercase both that and the page's searches use.
 //!
 //! The AWS CLI behaviour reproduced here is that of `awscli` 1.46.2 (the
 //! version the real-client tests run), read from its source and checked by
 //! running it against the local server.
 
+pub mod case;
 pub mod cli_output;
 pub mod cli_parse;
 pub mod cli_render;
