@@ -184,10 +184,9 @@ fn format_scalar_list(elements: &[&Py], identifier: Option<&str>, out: &mut Stri
     }
 }
 
-/// Python's `str.upper()` for member names, which are ASCII in every
-/// botocore model.
+/// Python's `str.upper()`.
 fn py_upper(s: &str) -> String {
-    s.to_ascii_uppercase()
+    crate::case::uppercase(s)
 }
 
 fn format_dict(
