@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use serde::de::IgnoredAny;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -217,7 +218,13 @@ fn check_transitions(state: &State) -> Result<(), SnapshotError> {
 pub fn parse(json: &str) -> Result<State, SnapshotError> {
     let version = match serde_json::from_str::<Header>(json) {
         Ok(header) => header.schema_version.ok_or(SnapshotError::MissingVersion)?,
-        Err(e) if e.is_data() => return Err(SnapshotError::MissingVersion),
+        // A bad version stops the header before the end of the text, which
+        // may not be JSON at all: that is the first thing to say.
+        Err(e) if e.is_data() => {
+            serde_json::from_str::<IgnoredAny>(json)
+                .map_err(|e| SnapshotError::Json(e.to_string()))?;
+            return Err(SnapshotError::MissingVersion);
+        }
         Err(e) => return Err(SnapshotError::Json(e.to_string())),
     };
     if version > SCHEMA_VERSION {

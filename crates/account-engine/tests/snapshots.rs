@@ -167,7 +167,13 @@ fn snapshot_from_a_newer_schema_is_refused_and_changes_nothing() {
 fn snapshot_that_is_not_json_is_refused_and_changes_nothing() {
     let mut sandbox = populated();
     let before = sandbox.engine.snapshot();
-    for broken in ["", "{", "not json", "{\"schemaVersion\": 1,}"] {
+    for broken in [
+        "",
+        "{",
+        "not json",
+        "{\"schemaVersion\": 1,}",
+        "{\"schemaVersion\": \"1\", \"accounts\": {",
+    ] {
         let error = sandbox.engine.restore(broken).unwrap_err();
         assert!(
             matches!(error, SnapshotError::Json(_)),
