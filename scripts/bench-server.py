@@ -289,51 +289,45 @@ def bulk(args, moto_server):
         f"for each member, sequential), best of {args.bulk_runs} runs"
     )
     print(f"{'server':<16}{'members':>9}{'set-up':>10}{'job':>10}{'boto3 CPU':>11}{'members/s':>11}")
-    rates = {}
-    waits = {}
-    cpus = {}
-    sizes = sorted({args.moto_bulk_members, args.bulk_members})
-    for members in sizes:
+    # (server, members) -> (job seconds, boto3 CPU seconds) of the best run.
+    jobs = {}
+
+    def record(server, members, set_up, port):
+        seconds, cpu = time_bulk_job(port, members, args.bulk_runs)
+        jobs[(server, members)] = (seconds, cpu)
+        print(f"{server:<16}{members:>9}{set_up:>9.2f}s{seconds:>9.2f}s{cpu:>10.2f}s{members / seconds:>11,.0f}")
+
+    for members in sorted({args.moto_bulk_members, args.bulk_members}):
         command = [args.server, "--host", "127.0.0.1", "--account-id", ACCOUNT, "--demo-organization", str(members), "--port"]
         started = time.perf_counter()
         with running(command, "account-server") as port:
-            set_up = time.perf_counter() - started
-            seconds, cpu = time_bulk_job(port, members, args.bulk_runs)
-        rates[("account-server", members)] = members / seconds
-        waits[("account-server", members)] = seconds - cpu
-        cpus[("account-server", members)] = cpu
-        print(f"{'account-server':<16}{members:>9}{set_up:>9.2f}s{seconds:>9.2f}s{cpu:>10.2f}s{members / seconds:>11,.0f}")
+            record("account-server", members, time.perf_counter() - started, port)
     members = args.moto_bulk_members
     with running([str(moto_server), "-H", "127.0.0.1", "-p"], "moto") as port:
         started = time.perf_counter()
         set_up_organization_through_the_api(port, members)
-        set_up = time.perf_counter() - started
-        seconds, cpu = time_bulk_job(port, members, args.bulk_runs)
-    rates[("moto", members)] = members / seconds
-    waits[("moto", members)] = seconds - cpu
-    print(f"{'moto':<16}{members:>9}{set_up:>9.2f}s{seconds:>9.2f}s{cpu:>10.2f}s{members / seconds:>11,.0f}")
+        record("moto", members, time.perf_counter() - started, port)
     if args.moto_bulk_members < args.bulk_members:
         print(
             f"(moto's organization has {members} members, not {args.bulk_members}, as --moto-bulk-members asked; "
             "account-server ran at both sizes)"
         )
-    ratio = rates[("account-server", members)] / rates[("moto", members)]
+    (ours, our_cpu), (theirs, their_cpu) = jobs[("account-server", members)], jobs[("moto", members)]
+    ratio = theirs / ours
     print(f"bulk job ratio at {members} members, account-server / moto: {ratio:.1f}x")
     verdict = "met" if ratio >= 10 else "NOT met"
     print(f"goal of a bulk job at least 10x faster than on moto: {verdict}")
     # boto3's own CPU time is the same on both servers and bounds the ratio:
     # the job can never take less than it. What is left is time spent
     # waiting for answers.
-    ours, theirs = waits[("account-server", members)], waits[("moto", members)]
+    our_wait, their_wait = ours - our_cpu, theirs - their_cpu
     print(
-        f"waiting for answers (job - boto3 CPU): account-server {ours:.2f}s, moto {theirs:.2f}s"
-        + (f", ratio {theirs / ours:.0f}x" if ours > 0.005 else "")
+        f"waiting for answers (job - boto3 CPU): account-server {our_wait:.2f}s, moto {their_wait:.2f}s"
+        + (f", ratio {their_wait / our_wait:.0f}x" if our_wait > 0.005 else "")
     )
     # A server that answered in no time at all would leave only boto3's CPU:
     # no server can take the ratio above this ceiling.
-    ceiling = (members / rates[("moto", members)]) / cpus[("account-server", members)]
-    print(f"ceiling of the ratio for a server answering instantly (moto's job / boto3 CPU): {ceiling:.1f}x")
-
+    print(f"ceiling of the ratio for a server answering instantly (moto's job / boto3 CPU): {theirs / our_cpu:.1f}x")
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
