@@ -239,12 +239,12 @@ pub fn parse(json: &str) -> Result<State, SnapshotError> {
 impl Engine {
     /// The whole state as compact JSON.
     pub fn snapshot(&self) -> String {
-        serde_json::to_string(&SnapshotRef::from(&self.state)).expect("state serializes")
+        serde_json::to_string(&SnapshotRef(&self.state)).expect("state serializes")
     }
 
     /// The whole state as indented JSON, for files people read.
     pub fn snapshot_pretty(&self) -> String {
-        serde_json::to_string_pretty(&SnapshotRef::from(&self.state)).expect("state serializes")
+        serde_json::to_string_pretty(&SnapshotRef(&self.state)).expect("state serializes")
     }
 
     /// Replaces the state with a snapshot's, or fails and changes nothing.
@@ -269,12 +269,6 @@ impl Engine {
 /// through a map adapter and grow the wasm; the round-trip tests catch a
 /// member missing here.
 struct SnapshotRef<'a>(&'a State);
-
-impl<'a> From<&'a State> for SnapshotRef<'a> {
-    fn from(state: &'a State) -> Self {
-        Self(state)
-    }
-}
 
 impl Serialize for SnapshotRef<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
