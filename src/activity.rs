@@ -148,6 +148,7 @@ mod tests {
             status,
             headers,
             body: r#"{"message":"gone"}"#.into(),
+            fields: Vec::new(),
         }
     }
 

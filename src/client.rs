@@ -509,6 +509,7 @@ mod tests {
         s.set_timings(Timings {
             enable: 5_000,
             disable: 3_000,
+            primary_email: 5_000,
         });
         s.run(Operation::EnableRegion, json!({"RegionName": "af-south-1"}))
             .unwrap();

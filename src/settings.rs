@@ -22,6 +22,7 @@ impl Speed {
             Self::Demo => Timings {
                 enable: 5_000,
                 disable: 3_000,
+                primary_email: 5_000,
             },
             Self::Realistic => Timings::REALISTIC,
         }

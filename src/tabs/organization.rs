@@ -144,7 +144,19 @@ fn AddAccounts() -> impl IntoView {
 
     let add_one = move || {
         let input = json!({ "AccountName": name.get_untracked(), "Email": email.get_untracked() });
-        match sandbox.call_organizations(Source::Page, OrgOperation::CreateAccount, &input) {
+        // CreateAccount answers IN_PROGRESS, as on the service; the outcome
+        // is DescribeCreateAccountStatus's, which the sandbox has at once.
+        let outcome = sandbox
+            .call_organizations(Source::Page, OrgOperation::CreateAccount, &input)
+            .and_then(|started| {
+                let id = started["CreateAccountStatus"]["Id"].clone();
+                sandbox.call_organizations(
+                    Source::Page,
+                    OrgOperation::DescribeCreateAccountStatus,
+                    &json!({ "CreateAccountRequestId": id }),
+                )
+            });
+        match outcome {
             Ok(out) if out["CreateAccountStatus"]["State"] == "SUCCEEDED" => {
                 let id = out["CreateAccountStatus"]["AccountId"]
                     .as_str()

@@ -17,7 +17,7 @@ impl Engine {
         if let Some(name) = c.required("AccountName", input.account_name.as_deref()) {
             c.string("AccountName", name, (1, 50), Some(&ACCOUNT_NAME));
         }
-        c.finish()?;
+        c.finish().map_err(ApiError::bare)?;
         let target = self.begin(
             caller,
             input.account_id.as_deref(),
@@ -25,10 +25,11 @@ impl Engine {
         )?;
         let name = input.account_name.unwrap_or_default().trim().to_owned();
         if name.is_empty() {
-            return Err(ApiError::field(
-                "AccountName",
-                "The input AccountName must not be null or only whitespace.",
-            ));
+            let message = "The input AccountName must not be null or only whitespace.";
+            return Err(ApiError::BadRequest {
+                message: message.into(),
+                field_list: vec![crate::error::FieldError::new("AccountName", message)],
+            });
         }
         self.account_mut(&target).name = name;
         Ok(())

@@ -5,6 +5,8 @@ use crate::engine::Engine;
 use crate::error::{ApiError, FieldError};
 use crate::model::{input, output, AlternateContact, AlternateContactType, ContactInformation};
 use crate::operation::Operation;
+use crate::phone::verification_status;
+use crate::sandbox_texts::NO_CONTACT_INFORMATION;
 use crate::validate::{missing, Checker, ALTERNATE_PHONE, CONTACT_PHONE, EMAIL_ADDRESS};
 
 /// Countries whose addresses need StateOrRegion.
@@ -110,15 +112,25 @@ impl Engine {
             Some(info) => check_contact_information(&mut c, info),
             None => c.fail("ContactInformation", missing("ContactInformation")),
         }
-        c.finish()?;
+        c.finish().map_err(ApiError::bare)?;
         let target = self.begin(
             caller,
             input.account_id.as_deref(),
             Operation::PutContactInformation,
         )?;
         let info = input.contact_information.unwrap_or_default();
-        let normalized = normalize(&info)?;
-        self.account_mut(&target).contact_information = Some(normalized);
+        let normalized = normalize(&info).map_err(ApiError::bare)?;
+        let account = self.account_mut(&target);
+        // The verification status describes the number on file: a new
+        // number starts UNVERIFIED, even if it was verified before.
+        let previous = account
+            .contact_information
+            .as_ref()
+            .map(|c| c.phone_number.as_str());
+        if previous != Some(normalized.phone_number.as_str()) {
+            account.verified_phone_number = None;
+        }
+        account.contact_information = Some(normalized);
         Ok(())
     }
 
@@ -132,15 +144,15 @@ impl Engine {
             input.account_id.as_deref(),
             Operation::GetContactInformation,
         )?;
-        self.account(&target)
+        let account = self.account(&target);
+        account
             .contact_information
             .clone()
             .map(|contact_information| output::GetContactInformation {
                 contact_information,
+                verification_status: verification_status(account),
             })
-            .ok_or_else(|| {
-                ApiError::ResourceNotFound("No contact information found for this account.".into())
-            })
+            .ok_or_else(|| ApiError::ResourceNotFound(NO_CONTACT_INFORMATION.into()))
     }
 
     pub fn put_alternate_contact(
@@ -245,6 +257,6 @@ impl Engine {
         operation: Operation,
     ) -> Result<AlternateContactType, ApiError> {
         AlternateContactType::parse(value)
-            .ok_or_else(|| access::denied(&self.state, caller, operation, INVALID_CONTACT_TYPE))
+            .ok_or_else(|| access::denied(caller, operation, Some(INVALID_CONTACT_TYPE)))
     }
 }

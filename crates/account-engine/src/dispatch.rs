@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::engine::Engine;
-use crate::error::ApiError;
+use crate::error::{ApiError, FieldError};
 use crate::model::input;
 use crate::operation::Operation;
 use crate::validate::ACCOUNT_ID;
@@ -18,6 +18,10 @@ pub struct WireResponse {
     pub status: u16,
     pub headers: Vec<(&'static str, String)>,
     pub body: String,
+    /// The input members a refusal is about. Not part of the wire (some
+    /// operations answer with a bare message): the page's forms read it to
+    /// put the message beside its field, and transports ignore it.
+    pub fields: Vec<FieldError>,
 }
 
 impl WireResponse {
@@ -28,15 +32,22 @@ impl WireResponse {
             .map(|(_, v)| v.as_str())
     }
 
-    /// The operation's output, or the API error the response carries.
+    /// The operation's output, or the API error the response carries, with
+    /// the members it is about even where the wire does not name them.
     pub fn into_result(self) -> Result<Value, ApiError> {
         let body: Value = serde_json::from_str(&self.body).unwrap_or(Value::Null);
         if self.status == 200 {
-            Ok(body)
-        } else {
-            let code = self.header("x-amzn-ErrorType").unwrap_or_default();
-            Err(ApiError::from_wire(code, &body))
+            return Ok(body);
         }
+        let mut error = ApiError::from_wire(self.status, self.header("x-amzn-ErrorType"), &body);
+        if let ApiError::Validation { field_list, .. } | ApiError::BadRequest { field_list, .. } =
+            &mut error
+        {
+            if field_list.is_empty() {
+                *field_list = self.fields;
+            }
+        }
+        Err(error)
     }
 }
 
@@ -177,6 +188,25 @@ impl Engine {
             Operation::GetAccountInformation => {
                 to_json(self.get_account_information(caller, parse(body)?)?)
             }
+            Operation::GetPrimaryEmail => to_json(self.get_primary_email(caller, parse(body)?)?),
+            Operation::StartPrimaryEmailUpdate => {
+                to_json(self.start_primary_email_update(caller, parse(body)?)?)
+            }
+            Operation::AcceptPrimaryEmailUpdate => {
+                to_json(self.accept_primary_email_update(caller, parse(body)?)?)
+            }
+            Operation::GetPrimaryEmailUpdateStatus => {
+                to_json(self.get_primary_email_update_status(caller, parse(body)?)?)
+            }
+            Operation::SendPhoneNumberVerification => {
+                to_json(self.send_phone_number_verification(caller, parse(body)?)?)
+            }
+            Operation::VerifyPhoneNumber => {
+                to_json(self.verify_phone_number(caller, parse(body)?)?)
+            }
+            Operation::GetGovCloudAccountInformation => {
+                to_json(self.get_gov_cloud_account_information(caller, parse(body)?)?)
+            }
         }
     }
 
@@ -191,13 +221,17 @@ impl Engine {
                 status: 200,
                 headers,
                 body: body.to_string(),
+                fields: Vec::new(),
             },
             Err(error) => {
-                headers.push(("x-amzn-ErrorType", error.code().to_owned()));
+                if let Some(code) = error.header_code() {
+                    headers.push(("x-amzn-ErrorType", code.to_owned()));
+                }
                 WireResponse {
                     status: error.status(),
                     headers,
                     body: error.body().to_string(),
+                    fields: error.field_list().to_vec(),
                 }
             }
         }

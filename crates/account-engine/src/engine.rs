@@ -10,18 +10,23 @@ use crate::operation::Operation;
 use crate::store::{Account, State, DEFAULT_ACCOUNT_ID};
 use crate::validate;
 
-/// How long region changes take.
+/// How long region changes and primary email updates take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Timings {
     pub enable: Millis,
     pub disable: Millis,
+    /// From AcceptPrimaryEmailUpdate (ACCEPTED) to COMPLETED.
+    pub primary_email: Millis,
 }
 
 impl Timings {
-    /// As observed on the real service: 2 min 17 s to enable, 50 s to disable.
+    /// As observed on the real service: 2 min 17 s to enable, 50 s to
+    /// disable; a primary email update completes within four hours
+    /// (documented), taken here as the whole four.
     pub const REALISTIC: Self = Self {
         enable: 137_000,
         disable: 50_000,
+        primary_email: 4 * 60 * 60 * 1000,
     };
 }
 
@@ -37,6 +42,8 @@ pub struct Config {
     pub timings: Timings,
     /// The event log keeps this many newest events.
     pub event_log_limit: usize,
+    /// The inbox keeps this many newest messages.
+    pub inbox_limit: usize,
     /// Region changes in progress allowed per account.
     pub account_region_quota: usize,
     /// Region changes in progress allowed across an organization's accounts.
@@ -49,6 +56,7 @@ impl Default for Config {
             default_account: DEFAULT_ACCOUNT_ID.to_owned(),
             timings: Timings::default(),
             event_log_limit: 1000,
+            inbox_limit: 1000,
             account_region_quota: 6,
             organization_region_quota: 20,
         }
@@ -61,6 +69,9 @@ pub struct Engine {
     pub(crate) config: Config,
     /// Requests served; request ids are not state, so reads stay reads.
     requests: u64,
+    /// Completions `settle` applied, so shells can tell that a read changed
+    /// the state.
+    pub(crate) settled: u64,
 }
 
 impl Engine {
@@ -71,6 +82,7 @@ impl Engine {
             clock: Box::new(clock),
             config,
             requests: 0,
+            settled: 0,
         }
     }
 
@@ -101,15 +113,34 @@ impl Engine {
         self.state.events.iter()
     }
 
-    /// When the next region change completes, if one is in progress; shells
-    /// wake up then to show the new status.
+    /// When the next region change or primary email update completes, if
+    /// one is in progress; shells wake up then to show the new status.
     pub fn next_completion(&self) -> Option<Millis> {
-        self.state.transitions.iter().map(|t| t.completes_at).min()
+        let regions = self.state.transitions.iter().map(|t| t.completes_at);
+        let emails = self
+            .state
+            .email_updates
+            .values()
+            .filter_map(|u| u.completes_at);
+        regions.chain(emails).min()
     }
 
-    /// Completes every region change whose time has come, in time order, and
-    /// logs its completion event. Returns whether anything changed.
+    /// How many completions `settle` has applied since the engine was made;
+    /// a change means the state changed even if no operation did.
+    pub fn settled(&self) -> u64 {
+        self.settled
+    }
+
+    /// Completes every region change and accepted primary email update
+    /// whose time has come. Returns whether anything changed.
     pub fn settle(&mut self) -> bool {
+        let regions = self.settle_regions();
+        let emails = self.settle_email_updates();
+        regions || emails
+    }
+
+    /// Completes due region changes in time order and logs their events.
+    fn settle_regions(&mut self) -> bool {
         let now = self.clock.now();
         let (mut due, pending): (Vec<_>, Vec<_>) = std::mem::take(&mut self.state.transitions)
             .into_iter()
@@ -117,6 +148,7 @@ impl Engine {
         self.state.transitions = pending;
         due.sort_by_key(|t| t.completes_at);
         let changed = !due.is_empty();
+        self.settled += due.len() as u64;
         for t in due {
             if let Some(account) = self.state.accounts.get_mut(&t.account_id) {
                 if t.target == RegionOptStatus::Disabled {
@@ -179,7 +211,19 @@ impl Engine {
         account_id: Option<&str>,
         operation: Operation,
     ) -> Result<String, ApiError> {
-        validate::account_id(account_id)?;
+        self.begin_with("AccountId", caller, account_id, operation)
+    }
+
+    /// [`Engine::begin`] for an operation whose target member has another
+    /// name (GetGovCloudAccountInformation's `StandardAccountId`).
+    pub(crate) fn begin_with(
+        &mut self,
+        member: &str,
+        caller: &str,
+        account_id: Option<&str>,
+        operation: Operation,
+    ) -> Result<String, ApiError> {
+        validate::account_id(member, account_id)?;
         self.settle();
         self.ensure_account(caller);
         let target = access::resolve_target(&self.state, caller, account_id, operation)?;

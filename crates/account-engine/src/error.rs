@@ -31,10 +31,13 @@ impl FieldError {
 /// a restJson1 front end raises before an operation runs.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ApiError {
+    /// `reason` and `fieldList` reach the wire only when `reason` is set:
+    /// some operations answer with the message alone. `field_list` still
+    /// names the members at fault, for forms (see `WireResponse::fields`).
     #[error("{message}")]
     Validation {
         message: String,
-        reason: ValidationReason,
+        reason: Option<ValidationReason>,
         field_list: Vec<FieldError>,
     },
     #[error("{0}")]
@@ -55,6 +58,14 @@ pub enum ApiError {
     /// No operation answers at this path.
     #[error("{0}")]
     UnknownOperation(String),
+    /// An HTTP 400 without `x-amzn-ErrorType`, as the service answers a
+    /// blank AccountName; botocore then reports the code `400`. The field
+    /// list is for forms and never reaches the wire.
+    #[error("{message}")]
+    BadRequest {
+        message: String,
+        field_list: Vec<FieldError>,
+    },
 }
 
 impl ApiError {
@@ -74,12 +85,57 @@ impl ApiError {
             .unwrap_or_default();
         Self::Validation {
             message,
-            reason: ValidationReason::FieldValidationFailed,
+            reason: Some(ValidationReason::FieldValidationFailed),
             field_list,
         }
     }
 
-    /// The wire code, sent in `x-amzn-ErrorType`.
+    /// The same error with its message alone on the wire, as
+    /// PutContactInformation's and PutAccountName's ValidationExceptions
+    /// are; the failing fields stay known to forms.
+    pub fn bare(self) -> Self {
+        match self {
+            Self::Validation {
+                message,
+                field_list,
+                ..
+            } => Self::Validation {
+                message,
+                reason: None,
+                field_list,
+            },
+            other => other,
+        }
+    }
+
+    /// A ValidationException with a message and nothing else, not about
+    /// any one field.
+    pub fn validation(message: impl Into<String>) -> Self {
+        Self::Validation {
+            message: message.into(),
+            reason: None,
+            field_list: Vec::new(),
+        }
+    }
+
+    /// The members at fault, whether or not the wire names them.
+    pub fn field_list(&self) -> &[FieldError] {
+        match self {
+            Self::Validation { field_list, .. } | Self::BadRequest { field_list, .. } => field_list,
+            _ => &[],
+        }
+    }
+
+    /// The code sent in `x-amzn-ErrorType`, if the service sends one.
+    pub fn header_code(&self) -> Option<&'static str> {
+        match self {
+            Self::BadRequest { .. } => None,
+            other => Some(other.code()),
+        }
+    }
+
+    /// The error's code as clients report it: the `x-amzn-ErrorType`, or
+    /// the HTTP status where the service sends none (as botocore does).
     pub fn code(&self) -> &'static str {
         match self {
             Self::Validation { .. } => "ValidationException",
@@ -91,13 +147,14 @@ impl ApiError {
             Self::InternalServer(_) => "InternalServerException",
             Self::Serialization(_) => "SerializationException",
             Self::UnknownOperation(_) => "UnknownOperationException",
+            Self::BadRequest { .. } => "400",
         }
     }
 
     /// The HTTP status the model gives this error.
     pub fn status(&self) -> u16 {
         match self {
-            Self::Validation { .. } | Self::Serialization(_) => 400,
+            Self::Validation { .. } | Self::Serialization(_) | Self::BadRequest { .. } => 400,
             Self::AccessDenied(_) => 403,
             Self::ResourceNotFound(_) | Self::UnknownOperation(_) => 404,
             Self::Conflict(_) => 409,
@@ -113,7 +170,7 @@ impl ApiError {
         match self {
             Self::Validation {
                 message,
-                reason,
+                reason: Some(reason),
                 field_list,
             } => serde_json::json!({
                 "message": message,
@@ -124,20 +181,30 @@ impl ApiError {
         }
     }
 
-    /// Rebuilds an error from its wire form, as a client would.
-    pub fn from_wire(code: &str, body: &serde_json::Value) -> Self {
+    /// Rebuilds an error from its wire form, as a client would: `code` is
+    /// the `x-amzn-ErrorType` header, `None` if the response had none.
+    pub fn from_wire(status: u16, code: Option<&str>, body: &serde_json::Value) -> Self {
         let message = body
             .get("message")
             .and_then(|m| m.as_str())
             .unwrap_or_default()
             .to_owned();
+        let Some(code) = code else {
+            return if status == 400 {
+                Self::BadRequest {
+                    message,
+                    field_list: Vec::new(),
+                }
+            } else {
+                Self::InternalServer(message)
+            };
+        };
         match code {
             "ValidationException" => Self::Validation {
                 message,
                 reason: body
                     .get("reason")
-                    .and_then(|r| serde_json::from_value(r.clone()).ok())
-                    .unwrap_or(ValidationReason::FieldValidationFailed),
+                    .and_then(|r| serde_json::from_value(r.clone()).ok()),
                 field_list: body
                     .get("fieldList")
                     .and_then(|f| serde_json::from_value(f.clone()).ok())

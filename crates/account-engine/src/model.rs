@@ -91,6 +91,49 @@ impl AccountState {
     }
 }
 
+/// `PrimaryEmailUpdateStatus`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum PrimaryEmailUpdateStatus {
+    Pending,
+    Accepted,
+    Completed,
+    Failed,
+}
+
+impl PrimaryEmailUpdateStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "PENDING",
+            Self::Accepted => "ACCEPTED",
+            Self::Completed => "COMPLETED",
+            Self::Failed => "FAILED",
+        }
+    }
+}
+
+/// `PhoneNumberVerificationStatus`. GetContactInformation never reports
+/// PENDING: a number stays UNVERIFIED until a code is accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum PhoneNumberVerificationStatus {
+    Pending,
+    Verified,
+    Unverified,
+    NotSupported,
+}
+
+impl PhoneNumberVerificationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "PENDING",
+            Self::Verified => "VERIFIED",
+            Self::Unverified => "UNVERIFIED",
+            Self::NotSupported => "NOT_SUPPORTED",
+        }
+    }
+}
+
 /// `ContactInformation`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -214,17 +257,88 @@ pub mod input {
         pub account_id: Option<String>,
         pub account_name: Option<String>,
     }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct StartPrimaryEmailUpdate {
+        pub account_id: Option<String>,
+        pub primary_email: Option<String>,
+    }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct AcceptPrimaryEmailUpdate {
+        pub account_id: Option<String>,
+        pub primary_email: Option<String>,
+        pub otp: Option<String>,
+    }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct VerifyPhoneNumber {
+        pub account_id: Option<String>,
+        pub otp: Option<String>,
+    }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct GetGovCloudAccountInformation {
+        pub standard_account_id: Option<String>,
+    }
 }
 
 /// Responses, serialized exactly as the service sends them.
 pub mod output {
-    use super::{AccountState, AlternateContact, ContactInformation, Region, RegionOptStatus};
+    use super::{
+        AccountState, AlternateContact, ContactInformation, PhoneNumberVerificationStatus,
+        PrimaryEmailUpdateStatus, Region, RegionOptStatus,
+    };
+    use crate::clock::Millis;
+    use crate::timestamp::epoch_seconds;
     use serde::{Deserialize, Serialize};
 
     #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
     #[serde(rename_all = "PascalCase")]
     pub struct GetContactInformation {
         pub contact_information: ContactInformation,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub verification_status: Option<PhoneNumberVerificationStatus>,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct GetPrimaryEmail {
+        pub primary_email: String,
+    }
+
+    /// StartPrimaryEmailUpdate and AcceptPrimaryEmailUpdate.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct PrimaryEmailUpdate {
+        pub status: PrimaryEmailUpdateStatus,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct GetPrimaryEmailUpdateStatus {
+        pub status: PrimaryEmailUpdateStatus,
+        /// restJson1 writes timestamps as epoch seconds.
+        #[serde(serialize_with = "epoch_seconds")]
+        pub updated_at: Millis,
+    }
+
+    /// SendPhoneNumberVerification and VerifyPhoneNumber.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct PhoneVerification {
+        pub status: PhoneNumberVerificationStatus,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct GetGovCloudAccountInformation {
+        pub gov_cloud_account_id: String,
+        pub account_state: AccountState,
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,10 +14,17 @@ pub enum Operation {
     DisableRegion,
     PutAccountName,
     GetAccountInformation,
+    GetPrimaryEmail,
+    StartPrimaryEmailUpdate,
+    AcceptPrimaryEmailUpdate,
+    GetPrimaryEmailUpdateStatus,
+    SendPhoneNumberVerification,
+    VerifyPhoneNumber,
+    GetGovCloudAccountInformation,
 }
 
 impl Operation {
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 18] = [
         Self::PutContactInformation,
         Self::GetContactInformation,
         Self::PutAlternateContact,
@@ -29,6 +36,13 @@ impl Operation {
         Self::DisableRegion,
         Self::PutAccountName,
         Self::GetAccountInformation,
+        Self::GetPrimaryEmail,
+        Self::StartPrimaryEmailUpdate,
+        Self::AcceptPrimaryEmailUpdate,
+        Self::GetPrimaryEmailUpdateStatus,
+        Self::SendPhoneNumberVerification,
+        Self::VerifyPhoneNumber,
+        Self::GetGovCloudAccountInformation,
     ];
 
     /// The API name, e.g. `PutAlternateContact`.
@@ -45,6 +59,13 @@ impl Operation {
             Self::DisableRegion => "DisableRegion",
             Self::PutAccountName => "PutAccountName",
             Self::GetAccountInformation => "GetAccountInformation",
+            Self::GetPrimaryEmail => "GetPrimaryEmail",
+            Self::StartPrimaryEmailUpdate => "StartPrimaryEmailUpdate",
+            Self::AcceptPrimaryEmailUpdate => "AcceptPrimaryEmailUpdate",
+            Self::GetPrimaryEmailUpdateStatus => "GetPrimaryEmailUpdateStatus",
+            Self::SendPhoneNumberVerification => "SendPhoneNumberVerification",
+            Self::VerifyPhoneNumber => "VerifyPhoneNumber",
+            Self::GetGovCloudAccountInformation => "GetGovCloudAccountInformation",
         }
     }
 
@@ -68,13 +89,17 @@ impl Operation {
         Self::ALL.into_iter().find(|op| op.path() == path)
     }
 
-    /// The alternate-contact operations, the only ones where a delegated
-    /// administrator may name its own account.
-    pub fn is_alternate_contact(self) -> bool {
-        matches!(
-            self,
-            Self::PutAlternateContact | Self::GetAlternateContact | Self::DeleteAlternateContact
-        )
+    /// Why the management account may not name itself in `AccountId`: the
+    /// primary-email reads answer a bare "Access Denied" (observed), the
+    /// rest point at the standalone context (observed for the regions).
+    pub fn management_self_reason(self) -> &'static str {
+        match self {
+            Self::GetPrimaryEmail
+            | Self::StartPrimaryEmailUpdate
+            | Self::AcceptPrimaryEmailUpdate
+            | Self::GetPrimaryEmailUpdateStatus => crate::access::ACCESS_DENIED,
+            _ => crate::access::MANAGEMENT_STANDALONE_ONLY,
+        }
     }
 
     /// Whether the operation can change state (shells persist after these).
@@ -87,6 +112,10 @@ impl Operation {
                 | Self::EnableRegion
                 | Self::DisableRegion
                 | Self::PutAccountName
+                | Self::StartPrimaryEmailUpdate
+                | Self::AcceptPrimaryEmailUpdate
+                | Self::SendPhoneNumberVerification
+                | Self::VerifyPhoneNumber
         )
     }
 }

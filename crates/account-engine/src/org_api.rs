@@ -178,15 +178,21 @@ fn account_entry(state: &State, org: &Organization, account_id: &str) -> output:
     }
 }
 
+/// A request as DescribeCreateAccountStatus reports it: complete, since the
+/// sandbox creates accounts at once.
 fn create_account_status(id: &str, request: &CreateAccountRequest) -> output::CreateAccountStatus {
-    let (state, account_id, failure_reason) = match &request.outcome {
-        CreateAccountOutcome::Succeeded { account_id } => (
+    let (state, account_id, gov_cloud_account_id, failure_reason) = match &request.outcome {
+        CreateAccountOutcome::Succeeded {
+            account_id,
+            gov_cloud_account_id,
+        } => (
             CreateAccountState::Succeeded,
             Some(account_id.clone()),
+            gov_cloud_account_id.clone(),
             None,
         ),
         CreateAccountOutcome::Failed { reason } => {
-            (CreateAccountState::Failed, None, Some(*reason))
+            (CreateAccountState::Failed, None, None, Some(*reason))
         }
     };
     output::CreateAccountStatus {
@@ -194,9 +200,23 @@ fn create_account_status(id: &str, request: &CreateAccountRequest) -> output::Cr
         account_name: request.account_name.clone(),
         state,
         requested_timestamp: request.requested,
-        completed_timestamp: request.requested,
+        completed_timestamp: Some(request.requested),
         account_id,
+        gov_cloud_account_id,
         failure_reason,
+    }
+}
+
+/// The same request as CreateAccount answers it: IN_PROGRESS, even when it
+/// is bound to fail (observed).
+fn create_account_started(id: &str, request: &CreateAccountRequest) -> output::CreateAccountStatus {
+    output::CreateAccountStatus {
+        state: CreateAccountState::InProgress,
+        completed_timestamp: None,
+        account_id: None,
+        gov_cloud_account_id: None,
+        failure_reason: None,
+        ..create_account_status(id, request)
     }
 }
 
@@ -298,6 +318,25 @@ impl Engine {
         caller: &str,
         input: input::CreateAccount,
     ) -> Result<output::CreateAccount> {
+        self.create_member_account(caller, input, false)
+    }
+
+    /// CreateAccount, with an AWS GovCloud (US) account linked to the new
+    /// standard account (its id in the request's `GovCloudAccountId`).
+    pub(crate) fn org_create_gov_cloud_account(
+        &mut self,
+        caller: &str,
+        input: input::CreateAccount,
+    ) -> Result<output::CreateAccount> {
+        self.create_member_account(caller, input, true)
+    }
+
+    fn create_member_account(
+        &mut self,
+        caller: &str,
+        input: input::CreateAccount,
+        gov_cloud: bool,
+    ) -> Result<output::CreateAccount> {
         let email = required(input.email.as_deref())?;
         let name = required(input.account_name.as_deref())?;
         check_email(email)?;
@@ -325,6 +364,16 @@ impl Engine {
             let account_id = self.unused_account_id();
             let mut account = Account::new(&account_id, name, now);
             email.clone_into(&mut account.email);
+            // A created member starts with the management account's primary
+            // contact under its own name (observed).
+            let management = &self.state.organizations[index].management_account_id;
+            account.contact_information = self.state.accounts[management]
+                .contact_information
+                .clone()
+                .map(|mut contact| {
+                    name.clone_into(&mut contact.full_name);
+                    contact
+                });
             self.state.accounts.insert(account_id.clone(), account);
             let org = &mut self.state.organizations[index];
             org.members.insert(account_id.clone());
@@ -335,7 +384,18 @@ impl Engine {
                     at: now,
                 },
             );
-            CreateAccountOutcome::Succeeded { account_id }
+            let gov_cloud_account_id = if gov_cloud {
+                Some(
+                    self.link_gov_cloud_account(&account_id)
+                        .expect("the account was just created"),
+                )
+            } else {
+                None
+            };
+            CreateAccountOutcome::Succeeded {
+                account_id,
+                gov_cloud_account_id,
+            }
         };
         let request_id = self.create_account_request_id();
         let request = CreateAccountRequest {
@@ -343,7 +403,7 @@ impl Engine {
             requested: now,
             outcome,
         };
-        let status = create_account_status(&request_id, &request);
+        let status = create_account_started(&request_id, &request);
         self.state.organizations[index]
             .create_account_requests
             .insert(request_id, request);

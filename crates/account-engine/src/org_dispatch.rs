@@ -84,6 +84,9 @@ impl Engine {
             }
             OrgOperation::DescribeOrganization => to_json(self.org_describe_organization(caller)?),
             OrgOperation::CreateAccount => to_json(self.org_create_account(caller, parse(body)?)?),
+            OrgOperation::CreateGovCloudAccount => {
+                to_json(self.org_create_gov_cloud_account(caller, parse(body)?)?)
+            }
             OrgOperation::DescribeCreateAccountStatus => {
                 to_json(self.org_describe_create_account_status(caller, parse(body)?)?)
             }
@@ -119,11 +122,13 @@ impl Engine {
                 status: 200,
                 headers,
                 body: body.to_string(),
+                fields: Vec::new(),
             },
             Err(error) => WireResponse {
                 status: error.status(),
                 headers,
                 body: error.body().to_string(),
+                fields: Vec::new(),
             },
         }
     }

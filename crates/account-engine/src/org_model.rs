@@ -3,7 +3,7 @@
 //! timestamps as epoch seconds, so times are kept in milliseconds and
 //! written as seconds.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::clock::Millis;
 use crate::model::AccountState;
@@ -61,10 +61,12 @@ impl From<AccountState> for AccountStatus {
     }
 }
 
-/// `CreateAccountState`. Requests complete at once, so none is IN_PROGRESS.
+/// `CreateAccountState`. CreateAccount always answers IN_PROGRESS, as the
+/// service does; the sandbox's requests are complete by the next call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum CreateAccountState {
+    InProgress,
     Succeeded,
     Failed,
 }
@@ -76,19 +78,26 @@ pub enum CreateAccountFailureReason {
     EmailAlreadyExists,
 }
 
-/// Writes milliseconds as epoch seconds: an integer when whole, as the
-/// service's own timestamps usually are, else with the fraction.
-fn epoch_seconds<S: Serializer>(millis: &Millis, serializer: S) -> Result<S::Ok, S::Error> {
-    if millis % 1000 == 0 {
-        serializer.serialize_i64(millis / 1000)
-    } else {
-        serializer.serialize_f64(*millis as f64 / 1000.0)
-    }
-}
-
 fn from_epoch_seconds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Millis, D::Error> {
     let seconds = f64::deserialize(deserializer)?;
     Ok((seconds * 1000.0).round() as Millis)
+}
+
+fn optional_epoch_seconds<S: serde::Serializer>(
+    millis: &Option<Millis>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match millis {
+        Some(m) => crate::timestamp::epoch_seconds(m, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+fn from_optional_epoch_seconds<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Millis>, D::Error> {
+    let seconds = Option::<f64>::deserialize(deserializer)?;
+    Ok(seconds.map(|s| (s * 1000.0).round() as Millis))
 }
 
 /// Requests as they arrive: every member optional and loosely typed, so the
@@ -102,8 +111,9 @@ pub mod input {
         pub feature_set: Option<String>,
     }
 
-    /// Tags, RoleName and the billing-access setting are accepted and not
-    /// kept: nothing in the sandbox reads them.
+    /// CreateAccount and CreateGovCloudAccount. Tags, RoleName and the
+    /// billing-access setting are accepted and not kept: nothing in the
+    /// sandbox reads them.
     #[derive(Debug, Clone, Default, Deserialize)]
     #[serde(rename_all = "PascalCase")]
     pub struct CreateAccount {
@@ -157,9 +167,11 @@ pub mod input {
 pub mod output {
     use serde::{Deserialize, Serialize};
 
+    use crate::timestamp::epoch_seconds;
+
     use super::{
-        epoch_seconds, from_epoch_seconds, AccountStatus, CreateAccountFailureReason,
-        CreateAccountState, FeatureSet, JoinedMethod,
+        from_epoch_seconds, from_optional_epoch_seconds, optional_epoch_seconds, AccountStatus,
+        CreateAccountFailureReason, CreateAccountState, FeatureSet, JoinedMethod,
     };
     use crate::clock::Millis;
     use crate::model::AccountState;
@@ -203,12 +215,16 @@ pub mod output {
         )]
         pub requested_timestamp: Millis,
         #[serde(
-            serialize_with = "epoch_seconds",
-            deserialize_with = "from_epoch_seconds"
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "optional_epoch_seconds",
+            deserialize_with = "from_optional_epoch_seconds"
         )]
-        pub completed_timestamp: Millis,
+        pub completed_timestamp: Option<Millis>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub account_id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub gov_cloud_account_id: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub failure_reason: Option<CreateAccountFailureReason>,
     }

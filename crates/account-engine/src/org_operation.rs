@@ -18,10 +18,11 @@ pub enum OrgOperation {
     RegisterDelegatedAdministrator,
     DeregisterDelegatedAdministrator,
     ListDelegatedAdministrators,
+    CreateGovCloudAccount,
 }
 
 impl OrgOperation {
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::CreateOrganization,
         Self::DescribeOrganization,
         Self::CreateAccount,
@@ -33,6 +34,7 @@ impl OrgOperation {
         Self::RegisterDelegatedAdministrator,
         Self::DeregisterDelegatedAdministrator,
         Self::ListDelegatedAdministrators,
+        Self::CreateGovCloudAccount,
     ];
 
     /// The API name, e.g. `EnableAWSServiceAccess`.
@@ -49,6 +51,7 @@ impl OrgOperation {
             Self::RegisterDelegatedAdministrator => "RegisterDelegatedAdministrator",
             Self::DeregisterDelegatedAdministrator => "DeregisterDelegatedAdministrator",
             Self::ListDelegatedAdministrators => "ListDelegatedAdministrators",
+            Self::CreateGovCloudAccount => "CreateGovCloudAccount",
         }
     }
 
@@ -74,6 +77,7 @@ impl OrgOperation {
         match self {
             Self::CreateOrganization
             | Self::CreateAccount
+            | Self::CreateGovCloudAccount
             | Self::EnableAwsServiceAccess
             | Self::DisableAwsServiceAccess
             | Self::RegisterDelegatedAdministrator

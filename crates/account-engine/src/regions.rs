@@ -8,6 +8,7 @@ use crate::error::{ApiError, FieldError, ValidationReason};
 use crate::model::{input, output, Region, RegionOptStatus};
 use crate::operation::Operation;
 use crate::paging;
+use crate::sandbox_texts;
 use crate::store::{Account, Transition};
 use crate::validate::{not_in_enum, Checker};
 
@@ -31,7 +32,7 @@ fn invalid_target() -> ApiError {
     let message = "Unable to switch region status because of its current opt-in status.";
     ApiError::Validation {
         message: message.into(),
-        reason: ValidationReason::InvalidRegionOptTarget,
+        reason: Some(ValidationReason::InvalidRegionOptTarget),
         field_list: vec![FieldError::new("RegionName", message)],
     }
 }
@@ -70,15 +71,21 @@ impl Engine {
             _ => {}
         }
         c.optional("NextToken", input.next_token.as_deref(), (0, 1000), None);
+        c.finish()?;
         let mut statuses = Vec::new();
         let allowed: Vec<&str> = RegionOptStatus::ALL.iter().map(|s| s.as_str()).collect();
         for value in input.region_opt_status_contains.iter().flatten() {
             match RegionOptStatus::parse(value) {
                 Some(s) => statuses.push(s),
-                None => c.fail("RegionOptStatusContains", not_in_enum(value, &allowed)),
+                None => {
+                    let message = not_in_enum(value, &allowed);
+                    return Err(ApiError::bare(ApiError::field(
+                        "RegionOptStatusContains",
+                        message,
+                    )));
+                }
             }
         }
-        c.finish()?;
         let target = self.begin(caller, input.account_id.as_deref(), Operation::ListRegions)?;
         let mask = filter_mask(&statuses);
         let key = self.state.seed;
@@ -178,9 +185,9 @@ impl Engine {
             .filter(|t| t.account_id == target)
             .count();
         if in_progress >= self.config.account_region_quota {
-            return Err(ApiError::TooManyRequests(format!(
-                "Account {target} already has {in_progress} region opt-in or opt-out requests in progress, the most allowed. Please wait until one finishes and then try again."
-            )));
+            return Err(ApiError::TooManyRequests(
+                sandbox_texts::account_region_quota(&target, in_progress),
+            ));
         }
         if let Some(org) = self.state.organization_of(&target) {
             let in_progress = self
@@ -190,10 +197,9 @@ impl Engine {
                 .filter(|t| org.members.contains(&t.account_id))
                 .count();
             if in_progress >= self.config.organization_region_quota {
-                return Err(ApiError::TooManyRequests(format!(
-                    "Organization {} already has {in_progress} region opt-in or opt-out requests in progress, the most allowed. Please wait until one finishes and then try again.",
-                    org.id
-                )));
+                return Err(ApiError::TooManyRequests(
+                    sandbox_texts::organization_region_quota(&org.id, in_progress),
+                ));
             }
         }
         let now = self.clock.now();
@@ -227,10 +233,9 @@ impl Engine {
         let target = self.begin(caller, input.account_id.as_deref(), operation)?;
         if name.chars().any(char::is_uppercase) {
             return Err(access::denied(
-                &self.state,
                 caller,
                 operation,
-                INVALID_TARGET_REGION,
+                Some(INVALID_TARGET_REGION),
             ));
         }
         let region = catalog::find(name).ok_or_else(|| {

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::catalog;
 use crate::engine::Engine;
-use crate::model::RegionOptStatus;
+use crate::model::{PrimaryEmailUpdateStatus, RegionOptStatus};
 use crate::store::{CreateAccountOutcome, Organization, State, ACCOUNT_MANAGEMENT_PRINCIPAL};
 use crate::validate::ACCOUNT_ID;
 
@@ -46,7 +46,27 @@ struct Header {
 fn check(state: &State) -> Result<(), SnapshotError> {
     check_accounts(state)?;
     check_organizations(state)?;
-    check_transitions(state)
+    check_transitions(state)?;
+    check_email_updates(state)
+}
+
+/// Each update belongs to a known account, and only an ACCEPTED one waits
+/// to complete.
+fn check_email_updates(state: &State) -> Result<(), SnapshotError> {
+    for (id, update) in &state.email_updates {
+        if !state.accounts.contains_key(id) {
+            return inconsistent(format!("a primary email update names unknown account {id}"));
+        }
+        let accepted = update.status == PrimaryEmailUpdateStatus::Accepted;
+        if accepted != update.completes_at.is_some() {
+            return inconsistent(format!(
+                "the primary email update of {id} is {} but {} a completion time",
+                update.status.as_str(),
+                if accepted { "has no" } else { "has" }
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn inconsistent(what: String) -> Result<(), SnapshotError> {
@@ -158,7 +178,7 @@ fn check_organization_records(state: &State, org: &Organization) -> Result<(), S
         ));
     }
     for (id, request) in &org.create_account_requests {
-        if let CreateAccountOutcome::Succeeded { account_id } = &request.outcome {
+        if let CreateAccountOutcome::Succeeded { account_id, .. } = &request.outcome {
             if !state.accounts.contains_key(account_id) {
                 return inconsistent(format!(
                     "create account request {id} of organization {} names unknown account {account_id}",
@@ -253,6 +273,9 @@ impl Engine {
         while state.events.len() > self.config.event_log_limit {
             state.events.pop_front();
         }
+        while state.inbox.len() > self.config.inbox_limit {
+            state.inbox.pop_front();
+        }
         self.state = state;
         self.settle();
         Ok(())
@@ -277,15 +300,19 @@ impl Serialize for SnapshotRef<'_> {
             organizations,
             transitions,
             events,
+            inbox,
+            email_updates,
             seed,
             sequence,
         } = self.0;
-        let mut out = serializer.serialize_struct("Snapshot", 7)?;
+        let mut out = serializer.serialize_struct("Snapshot", 9)?;
         out.serialize_field("schemaVersion", &SCHEMA_VERSION)?;
         out.serialize_field("accounts", accounts)?;
         out.serialize_field("organizations", organizations)?;
         out.serialize_field("transitions", transitions)?;
         out.serialize_field("events", events)?;
+        out.serialize_field("inbox", inbox)?;
+        out.serialize_field("emailUpdates", email_updates)?;
         out.serialize_field("seed", seed)?;
         out.serialize_field("sequence", sequence)?;
         out.end()

@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::Millis;
 use crate::events::Event;
+use crate::inbox::Message;
 use crate::model::{
-    AccountState, AlternateContact, AlternateContactType, ContactInformation, RegionOptStatus,
+    AccountState, AlternateContact, AlternateContactType, ContactInformation,
+    PrimaryEmailUpdateStatus, RegionOptStatus,
 };
 use crate::org_model::{CreateAccountFailureReason, FeatureSet, JoinedMethod};
 
@@ -34,6 +36,16 @@ pub struct Account {
     /// Opt-in regions whose status is not DISABLED.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub regions: BTreeMap<String, RegionOptStatus>,
+    /// The phone number a code was last accepted for; VERIFIED while it is
+    /// the number on file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified_phone_number: Option<String>,
+    /// The phone verification code sent last, until it is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_code: Option<PhoneCode>,
+    /// The AWS GovCloud (US) account linked to this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gov_cloud: Option<GovCloudLink>,
 }
 
 impl Account {
@@ -47,8 +59,42 @@ impl Account {
             contact_information: None,
             alternate_contacts: BTreeMap::new(),
             regions: BTreeMap::new(),
+            verified_phone_number: None,
+            phone_code: None,
+            gov_cloud: None,
         }
     }
+}
+
+/// A phone verification code, sent to `number`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhoneCode {
+    pub code: String,
+    pub number: String,
+    pub expires_at: Millis,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GovCloudLink {
+    pub account_id: String,
+    pub state: AccountState,
+}
+
+/// An account's most recent primary email update.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EmailUpdate {
+    pub email: String,
+    pub otp: String,
+    pub otp_expires_at: Millis,
+    pub status: PrimaryEmailUpdateStatus,
+    /// When the status last changed.
+    pub updated_at: Millis,
+    /// When an ACCEPTED update completes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completes_at: Option<Millis>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,8 +184,14 @@ pub struct CreateAccountRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum CreateAccountOutcome {
-    Succeeded { account_id: String },
-    Failed { reason: CreateAccountFailureReason },
+    Succeeded {
+        account_id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        gov_cloud_account_id: Option<String>,
+    },
+    Failed {
+        reason: CreateAccountFailureReason,
+    },
 }
 
 /// A region change in progress; it completes when the clock reaches
@@ -165,6 +217,12 @@ pub struct State {
     pub transitions: Vec<Transition>,
     #[serde(default)]
     pub events: VecDeque<Event>,
+    /// What the sandbox "sent" instead of mail and SMS, oldest first.
+    #[serde(default)]
+    pub inbox: VecDeque<Message>,
+    /// Each account's most recent primary email update, by account id.
+    #[serde(default)]
+    pub email_updates: BTreeMap<String, EmailUpdate>,
     /// Seed of ids and of the page-token key.
     pub seed: u64,
     /// Ids handed out so far.
@@ -183,6 +241,8 @@ impl State {
             organizations: Vec::new(),
             transitions: Vec::new(),
             events: VecDeque::new(),
+            inbox: VecDeque::new(),
+            email_updates: BTreeMap::new(),
             seed: crate::ids::mix(now as u64),
             sequence: 0,
         }

@@ -1,4 +1,4 @@
-//! ISO 8601 rendering of clock time. Hand-written because the only need is
+//! ISO 8601 and epoch-seconds rendering of clock time. Hand-written because the only need is
 //! UTC formatting, which does not justify a date library in the wasm bundle.
 
 use crate::clock::Millis;
@@ -16,6 +16,20 @@ pub fn iso8601(millis: Millis) -> String {
         rem % 3600 / 60,
         rem % 60
     )
+}
+
+/// Writes milliseconds as epoch seconds, the JSON protocols' timestamp
+/// form: an integer when whole, as the services' own timestamps usually
+/// are, else with the fraction.
+pub(crate) fn epoch_seconds<S: serde::Serializer>(
+    millis: &Millis,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    if millis % 1000 == 0 {
+        serializer.serialize_i64(millis / 1000)
+    } else {
+        serializer.serialize_f64(*millis as f64 / 1000.0)
+    }
 }
 
 /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).

@@ -96,10 +96,13 @@ pub fn missing(name: &str) -> String {
     format!("[object has missing required properties ([\"{name}\"])]")
 }
 
+/// The possible values are quoted and comma-separated without spaces, as
+/// the service prints them.
 pub fn not_in_enum(value: &str, allowed: &[&str]) -> String {
+    let quoted: Vec<String> = allowed.iter().map(|v| format!("\"{v}\"")).collect();
     format!(
         "[instance value (\"{value}\") not found in enum (possible values: [{}])]",
-        allowed.join(", ")
+        quoted.join(",")
     )
 }
 
@@ -178,17 +181,24 @@ impl Checker {
     }
 }
 
-/// Validates an optional `AccountId` member. The model gives it a pattern
-/// and no length bounds, so every malformed id fails the pattern.
-pub fn account_id(value: Option<&str>) -> Result<(), ApiError> {
+/// Validates an optional account id member (`AccountId`, or `member`).
+/// The model gives it a pattern and no length bounds, so every malformed
+/// id fails the pattern.
+pub fn account_id(member: &str, value: Option<&str>) -> Result<(), ApiError> {
     match value {
-        Some(id) if !(ACCOUNT_ID.matches)(id) => Err(ApiError::field(
-            "AccountId",
-            pattern_mismatch(&ACCOUNT_ID, id),
-        )),
+        Some(id) if !(ACCOUNT_ID.matches)(id) => {
+            Err(ApiError::field(member, pattern_mismatch(&ACCOUNT_ID, id)))
+        }
         _ => Ok(()),
     }
 }
+
+/// `Otp`: `[a-zA-Z0-9]{6}`, printed anchored as the service's validator
+/// prints patterns.
+pub const OTP: Pattern = Pattern {
+    regex: "^[a-zA-Z0-9]{6}$",
+    matches: |s| s.len() == 6 && s.bytes().all(|b| b.is_ascii_alphanumeric()),
+};
 
 #[cfg(test)]
 mod tests {

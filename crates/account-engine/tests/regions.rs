@@ -163,7 +163,7 @@ fn list_regions_unknown_filter_status_is_not_found_in_enum() {
         cases.push(Case {
             path: LIST,
             body: json!({"RegionOptStatusContains": ["DISABLED", bad]}),
-            expect: Expect::Field(
+            expect: Expect::Bare(
                 "RegionOptStatusContains",
                 format!(
                     "[instance value (\"{bad}\") not found in enum (possible values: [{ALL_STATUSES}])]"
@@ -275,6 +275,7 @@ fn set_timings_applies_to_changes_started_afterwards() {
     sandbox.engine.set_timings(Timings {
         enable: 1_000,
         disable: 1_000,
+        primary_email: 1_000,
     });
     enable(&mut sandbox, "ap-east-1");
     sandbox.clock.advance(1_000);

@@ -20,6 +20,7 @@ fn engine(clock: &ManualClock) -> Engine {
         timings: Timings {
             enable: 1_000,
             disable: 500,
+            primary_email: 2_000,
         },
         ..Config::default()
     };

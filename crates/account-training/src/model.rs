@@ -89,6 +89,22 @@ const PUT_ACCOUNT_NAME: &[InputMember] = &[
     ACCOUNT_ID,
 ];
 
+const REQUIRED_ACCOUNT_ID: InputMember =
+    member("AccountId", "--account-id", MemberType::String, true);
+const PRIMARY_EMAIL: InputMember =
+    member("PrimaryEmail", "--primary-email", MemberType::String, true);
+const OTP: InputMember = member("Otp", "--otp", MemberType::String, true);
+const GET_PRIMARY_EMAIL: &[InputMember] = &[REQUIRED_ACCOUNT_ID];
+const START_PRIMARY_EMAIL_UPDATE: &[InputMember] = &[REQUIRED_ACCOUNT_ID, PRIMARY_EMAIL];
+const ACCEPT_PRIMARY_EMAIL_UPDATE: &[InputMember] = &[REQUIRED_ACCOUNT_ID, PRIMARY_EMAIL, OTP];
+const VERIFY_PHONE_NUMBER: &[InputMember] = &[ACCOUNT_ID, OTP];
+const GOV_CLOUD_ACCOUNT: &[InputMember] = &[member(
+    "StandardAccountId",
+    "--standard-account-id",
+    MemberType::String,
+    false,
+)];
+
 /// The members of `ContactInformation`, in model order.
 pub const CONTACT_INFORMATION_MEMBERS: [&str; 12] = [
     "FullName",
@@ -109,7 +125,10 @@ pub const CONTACT_INFORMATION_MEMBERS: [&str; 12] = [
 pub fn input_members(operation: Operation) -> &'static [InputMember] {
     match operation {
         Operation::PutContactInformation => PUT_CONTACT_INFORMATION,
-        Operation::GetContactInformation | Operation::GetAccountInformation => ACCOUNT_ONLY,
+        Operation::GetContactInformation
+        | Operation::GetAccountInformation
+        | Operation::GetPrimaryEmailUpdateStatus
+        | Operation::SendPhoneNumberVerification => ACCOUNT_ONLY,
         Operation::PutAlternateContact => PUT_ALTERNATE_CONTACT,
         Operation::GetAlternateContact | Operation::DeleteAlternateContact => ALTERNATE_CONTACT_KEY,
         Operation::ListRegions => LIST_REGIONS,
@@ -117,6 +136,11 @@ pub fn input_members(operation: Operation) -> &'static [InputMember] {
             REGION_TARGET
         }
         Operation::PutAccountName => PUT_ACCOUNT_NAME,
+        Operation::GetPrimaryEmail => GET_PRIMARY_EMAIL,
+        Operation::StartPrimaryEmailUpdate => START_PRIMARY_EMAIL_UPDATE,
+        Operation::AcceptPrimaryEmailUpdate => ACCEPT_PRIMARY_EMAIL_UPDATE,
+        Operation::VerifyPhoneNumber => VERIFY_PHONE_NUMBER,
+        Operation::GetGovCloudAccountInformation => GOV_CLOUD_ACCOUNT,
     }
 }
 
@@ -198,6 +222,33 @@ pub fn description(operation: Operation) -> &'static str {
             "Retrieves information about the specified account including its account name, \
              account ID, account creation date and time, and account state."
         }
+        Operation::GetPrimaryEmail => {
+            "Retrieves the primary email address for the specified account."
+        }
+        Operation::StartPrimaryEmailUpdate => {
+            "Starts the process to update the primary email address for the specified account."
+        }
+        Operation::AcceptPrimaryEmailUpdate => {
+            "Accepts the request that originated from StartPrimaryEmailUpdate to update the \
+             primary email address (also known as the root user email address) for the \
+             specified account."
+        }
+        Operation::GetPrimaryEmailUpdateStatus => {
+            "Retrieves the status of the most recent primary email update for the specified account."
+        }
+        Operation::SendPhoneNumberVerification => {
+            "Sends a one-time passcode to the phone number in the primary contact information \
+             of an Amazon Web Services account."
+        }
+        Operation::VerifyPhoneNumber => {
+            "Verifies the phone number in the primary contact information of an Amazon Web \
+             Services account by submitting the one-time passcode that \
+             SendPhoneNumberVerification sent to that phone number."
+        }
+        Operation::GetGovCloudAccountInformation => {
+            "Retrieves information about the GovCloud account linked to the specified standard \
+             account (if it exists) including the GovCloud account ID and state."
+        }
     }
 }
 
@@ -260,6 +311,18 @@ pub fn output_shape(operation: Operation) -> Shape {
             ("AccountId", Shape::Scalar),
             ("AccountName", Shape::Scalar),
             ("AccountCreatedDate", Shape::Scalar),
+            ("AccountState", Shape::Scalar),
+        ]),
+        Operation::GetPrimaryEmail => Shape::Structure(&[("PrimaryEmail", Shape::Scalar)]),
+        Operation::StartPrimaryEmailUpdate
+        | Operation::AcceptPrimaryEmailUpdate
+        | Operation::SendPhoneNumberVerification
+        | Operation::VerifyPhoneNumber => Shape::Structure(&[("Status", Shape::Scalar)]),
+        Operation::GetPrimaryEmailUpdateStatus => {
+            Shape::Structure(&[("Status", Shape::Scalar), ("UpdatedAt", Shape::Scalar)])
+        }
+        Operation::GetGovCloudAccountInformation => Shape::Structure(&[
+            ("GovCloudAccountId", Shape::Scalar),
             ("AccountState", Shape::Scalar),
         ]),
         Operation::PutContactInformation

@@ -64,7 +64,7 @@ fn members(operation: OrgOperation) -> &'static [InputMember] {
     match operation {
         OrgOperation::CreateOrganization => CREATE_ORGANIZATION,
         OrgOperation::DescribeOrganization => &[],
-        OrgOperation::CreateAccount => CREATE_ACCOUNT,
+        OrgOperation::CreateAccount | OrgOperation::CreateGovCloudAccount => CREATE_ACCOUNT,
         OrgOperation::DescribeCreateAccountStatus => DESCRIBE_CREATE_ACCOUNT_STATUS,
         OrgOperation::ListAccounts | OrgOperation::ListAwsServiceAccessForOrganization => PAGE,
         OrgOperation::EnableAwsServiceAccess | OrgOperation::DisableAwsServiceAccess => {

@@ -3,18 +3,20 @@
 
 #![allow(dead_code)]
 
-use account_engine::{Config, Engine, ManualClock, Millis, Timings};
+use account_engine::{Config, Engine, FieldError, ManualClock, Millis, Timings};
 use serde_json::{json, Value};
 
 /// 2026-11-25T13:33:32Z.
 pub const START: Millis = 1_795_613_612_000;
 pub const START_ISO: &str = "2026-11-25T13:33:32Z";
-/// Short region change durations for tests.
+/// Short region change and primary email durations for tests.
 pub const ENABLE_MS: Millis = 10_000;
 pub const DISABLE_MS: Millis = 4_000;
+pub const PRIMARY_EMAIL_MS: Millis = 5_000;
 pub const DEFAULT: &str = "000000000000";
 
-pub const ALL_STATUSES: &str = "ENABLED, ENABLING, DISABLING, DISABLED, ENABLED_BY_DEFAULT";
+pub const ALL_STATUSES: &str =
+    r#""ENABLED","ENABLING","DISABLING","DISABLED","ENABLED_BY_DEFAULT""#;
 
 /// The 17 opt-in regions, sorted.
 pub const OPT_IN: [&str; 17] = [
@@ -47,6 +49,7 @@ pub fn config() -> Config {
         timings: Timings {
             enable: ENABLE_MS,
             disable: DISABLE_MS,
+            primary_email: PRIMARY_EMAIL_MS,
         },
         ..Config::default()
     }
@@ -70,6 +73,8 @@ pub struct Reply {
     pub status: u16,
     pub error_type: Option<String>,
     pub body: Value,
+    /// The fields the response names for forms, off the wire.
+    pub fields: Vec<FieldError>,
 }
 
 impl Sandbox {
@@ -100,6 +105,7 @@ impl Sandbox {
             status: response.status,
             error_type: response.header("x-amzn-ErrorType").map(str::to_owned),
             body,
+            fields: response.fields,
         }
     }
 
@@ -164,6 +170,18 @@ impl Reply {
         assert_eq!(self.body, json!({ "message": message }), "{self:?}");
     }
 
+    /// A ValidationException that carries its message alone on the wire,
+    /// about `fields` as the response tells forms.
+    #[track_caller]
+    pub fn assert_bare(&self, message: &str, fields: &[(&str, &str)]) {
+        self.assert_error("ValidationException", 400, message);
+        let expected: Vec<FieldError> = fields
+            .iter()
+            .map(|(name, message)| FieldError::new(*name, *message))
+            .collect();
+        assert_eq!(self.fields, expected, "{self:?}");
+    }
+
     /// A `fieldValidationFailed` ValidationException about one field, whose
     /// message is also the top-level message.
     #[track_caller]
@@ -200,6 +218,9 @@ pub struct Case {
 pub enum Expect {
     Ok,
     Field(&'static str, String),
+    /// A ValidationException with its message alone on the wire (no reason,
+    /// no fieldList), about one field as forms learn it.
+    Bare(&'static str, String),
     Error(&'static str, u16, String),
 }
 
@@ -225,6 +246,7 @@ pub fn run_cases(setup: impl Fn(&mut Sandbox), cases: Vec<Case>) {
                     "{context}"
                 );
             }
+            Expect::Bare(name, message) => reply.assert_bare(message, &[(name, message)]),
             Expect::Error(code, status, message) => assert_eq!(
                 (reply.status, reply.error_type.as_deref(), &reply.body),
                 (*status, Some(*code), &json!({ "message": message })),
@@ -262,13 +284,18 @@ pub fn wrong_type(actual: &str, allowed: &str) -> String {
     )
 }
 
-/// The standalone ARN of an account.
+/// The ARN of an account's root user, the caller a 12-digit key stands for.
 pub fn arn(account: &str) -> String {
-    format!("arn:aws:account::{account}:account")
+    format!("arn:aws:iam::{account}:root")
 }
 
 pub fn denied(arn: &str, operation: &str, reason: &str) -> String {
     format!("User: {arn} is not authorized to perform: account:{operation} ({reason})")
+}
+
+/// The refusal without a reason that a member gets for naming an AccountId.
+pub fn denied_bare(arn: &str, operation: &str) -> String {
+    format!("User: {arn} is not authorized to perform: account:{operation}")
 }
 
 /// A complete, valid contact information in the US.
