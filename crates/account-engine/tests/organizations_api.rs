@@ -1168,3 +1168,28 @@ fn the_bulk_alternate_contact_job_covers_a_thousand_member_organization() {
         .count();
     assert_eq!(with_contact, 1000);
 }
+
+#[test]
+fn a_created_member_starts_with_the_management_contact_under_its_own_name() {
+    let (mut sandbox, _) = organization();
+    let bare = create_account(&mut sandbox, "Before Contact");
+    sandbox
+        .call_as(bare.as_str(), "/getContactInformation", json!({}))
+        .assert_error(
+            "ResourceNotFoundException",
+            404,
+            "No contact information found for this account.",
+        );
+    sandbox
+        .call_as(
+            MANAGEMENT,
+            "/putContactInformation",
+            json!({"ContactInformation": contact()}),
+        )
+        .ok();
+    let member = create_account(&mut sandbox, "Workloads");
+    let reply = sandbox.call_as(&member, "/getContactInformation", json!({}));
+    let mut expected = contact();
+    expected["FullName"] = json!("Workloads");
+    assert_eq!(reply.ok()["ContactInformation"], expected);
+}

@@ -3,6 +3,7 @@
 
 mod common;
 
+use account_engine::inbox::MessageKind;
 use account_engine::{Engine, ManualClock, Operation, OrgOperation};
 use common::*;
 use proptest::prelude::*;
@@ -200,6 +201,11 @@ enum Step {
         operation: OrgOperation,
         body: Value,
     },
+    /// Submits the newest code of the inbox, as a person reading it would:
+    /// accepting a primary email update or verifying a phone number.
+    UseCode {
+        caller: &'static str,
+    },
 }
 
 fn account_id() -> impl Strategy<Value = Option<&'static str>> {
@@ -303,6 +309,18 @@ fn step() -> impl Strategy<Value = Step> {
             padded(&["Prod", "", "a<b"]).prop_map(|n| json!({ "AccountName": n })),
         ),
         1 => call(Operation::ListRegions, Just(json!({ "MaxResults": 7 }))),
+        2 => (
+            prop::sample::select(&CALLERS[..]),
+            prop::sample::select(&CALLERS[1..]),
+            prop::sample::select(&["next@example.com", "other@example.com", "x@y"][..]),
+        )
+            .prop_map(|(caller, target, email)| Step::Call {
+                caller,
+                path: Operation::StartPrimaryEmailUpdate.path(),
+                body: json!({ "AccountId": target, "PrimaryEmail": email }),
+            }),
+        2 => call(Operation::SendPhoneNumberVerification, Just(json!({}))),
+        3 => prop::sample::select(&CALLERS[..]).prop_map(|caller| Step::UseCode { caller }),
         2 => (0i64..2 * ENABLE_MS).prop_map(Step::Advance),
         2 => (0u8..4).prop_map(Step::Organize),
         3 => org_call(),
@@ -384,6 +402,29 @@ fn run(engine: &mut Engine, clock: &ManualClock, step: &Step) -> Option<Seen> {
             );
             Some((r.status, None, r.body))
         }
+        Step::UseCode { caller } => {
+            let message = engine.inbox().last()?.clone();
+            let (path, body) = match message.kind {
+                MessageKind::PrimaryEmailOtp => (
+                    "/acceptPrimaryEmailUpdate",
+                    json!({
+                        "AccountId": message.account_id,
+                        "PrimaryEmail": message.to,
+                        "Otp": message.code,
+                    }),
+                ),
+                MessageKind::PhoneVerificationCode => (
+                    "/verifyPhoneNumber",
+                    json!({ "AccountId": message.account_id, "Otp": message.code }),
+                ),
+            };
+            let r = engine.handle(caller, path, body.to_string().as_bytes());
+            Some((
+                r.status,
+                r.header("x-amzn-ErrorType").map(str::to_owned),
+                r.body,
+            ))
+        }
     }
 }
 
@@ -396,6 +437,7 @@ fn observe(engine: &mut Engine) -> Vec<Seen> {
             ("/getAccountInformation", json!({})),
             ("/getContactInformation", json!({})),
             ("/listRegions", json!({ "MaxResults": 50 })),
+            ("/getPrimaryEmailUpdateStatus", json!({})),
         ];
         for kind in ["BILLING", "OPERATIONS", "SECURITY"] {
             reads.push((
