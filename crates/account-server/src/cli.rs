@@ -1,18 +1,31 @@
-//! Command-line flags, and the engine and sandbox they describe.
+//! Command-line flags, and the settings and sandbox they describe.
 
 use std::path::PathBuf;
 
-use account_engine::{Config, Engine, Millis, Timings, DEFAULT_ACCOUNT_ID};
+use account_engine::{Millis, Timings, DEFAULT_ACCOUNT_ID};
 use clap::Parser;
 
 use crate::clock::SystemClock;
 use crate::error::StateFileError;
+use crate::recovery;
 use crate::sandbox::Sandbox;
+use crate::settings::Settings;
 use crate::state_file::StateFile;
+
+const SANDBOX_ENDPOINTS: &str = "\
+Besides the AWS endpoints (the Account API at POST /<operation>, AWS
+Organizations at any path with X-Amz-Target), the server answers:
+
+  GET  /_sandbox/health   200 with the version, uptime in seconds, account
+                          count, and whether (and where) the state is persisted
+  POST /_sandbox/reset    back to how these flags start the sandbox (default
+                          account, --account-id, --demo-organization), dropping
+                          what --state had loaded; saved before the answer
+  POST /moto-api/reset    the same, for suites written for moto's server mode";
 
 /// Serves the AWS Account Management API sandbox over HTTP.
 #[derive(Debug, Clone, Parser)]
-#[command(name = "account-server", version)]
+#[command(name = "account-server", version, after_help = SANDBOX_ENDPOINTS)]
 pub struct Args {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1")]
@@ -30,10 +43,21 @@ pub struct Args {
     /// How long a region takes to become DISABLED after DisableRegion.
     #[arg(long, default_value = "50", value_parser = seconds)]
     pub disable_seconds: Millis,
-    /// Keep the state in this file: loaded at start if present, replaced
-    /// atomically after every change.
+    /// Keep the state in this file (the page's export format) and a journal
+    /// of changes beside it (FILE.journal.N): loaded at start; every change
+    /// is synced to the journal before it is answered, and folded into FILE
+    /// in the background and at shutdown.
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
+    /// Fold the journal into the state file once it holds this many bytes
+    /// (default: the state file's size, at least 1 MiB).
+    #[arg(long, value_name = "BYTES", requires = "state", value_parser = clap::value_parser!(u64).range(1..))]
+    pub journal_limit: Option<u64>,
+    /// Print the state that --state FILE and its journal hold, in the page's
+    /// export format, and exit without serving or changing anything; works
+    /// while a server runs on FILE.
+    #[arg(long, requires = "state")]
+    pub export: bool,
     /// Start with an organization of N new member accounts, managed by the
     /// default account, with trusted access for Account Management enabled.
     /// Skipped if the default account already belongs to an organization
@@ -66,42 +90,32 @@ fn seconds(value: &str) -> Result<Millis, String> {
 }
 
 impl Args {
-    pub fn engine(&self) -> Engine {
-        let config = Config {
-            default_account: self.account_id.clone(),
-            timings: Timings {
-                enable: self.enable_seconds,
-                disable: self.disable_seconds,
-            },
-            ..Config::default()
-        };
-        Engine::new(SystemClock, config)
+    pub fn settings(&self) -> Settings {
+        Settings {
+            account_id: self.account_id.clone(),
+            enable_millis: self.enable_seconds,
+            disable_millis: self.disable_seconds,
+            primary_email_millis: Timings::default().primary_email,
+            demo_organization: self.demo_organization,
+        }
     }
 
     pub fn sandbox(&self) -> Result<Sandbox, StateFileError> {
-        let sandbox = match &self.state {
-            Some(path) => Sandbox::persistent(self.engine(), StateFile::new(path)?)?,
-            None => Sandbox::in_memory(self.engine()),
-        };
-        if let Some(members) = self.demo_organization {
-            sandbox.change(|engine| demo_organization(engine, members))?;
+        match &self.state {
+            Some(path) => Sandbox::persistent(
+                self.settings(),
+                SystemClock,
+                StateFile::new(path)?,
+                self.journal_limit,
+            ),
+            None => Ok(Sandbox::in_memory(self.settings(), SystemClock)),
         }
-        Ok(sandbox)
     }
-}
 
-/// Creates the demo organization unless the default account already
-/// belongs to one.
-fn demo_organization(engine: &mut Engine, members: u32) {
-    if engine
-        .state()
-        .organization_of(engine.default_account())
-        .is_none()
-    {
-        let members = usize::try_from(members).expect("at most 100,000 members");
-        engine
-            .create_demo_organization(members)
-            .expect("the default account is in no organization, and members get unused ids");
+    /// What `--export` prints.
+    pub fn export(&self) -> Result<String, StateFileError> {
+        let path = self.state.as_ref().expect("clap requires --state");
+        recovery::export(&self.settings(), &SystemClock, &StateFile::new(path)?)
     }
 }
 
@@ -117,19 +131,10 @@ mod tests {
     fn defaults_follow_the_real_service() {
         let args = parse(&[]).unwrap();
         assert_eq!((args.host.as_str(), args.port), ("127.0.0.1", 4566));
-        assert_eq!(args.account_id, "000000000000");
-        assert_eq!(
-            Timings {
-                enable: args.enable_seconds,
-                disable: args.disable_seconds
-            },
-            Timings::REALISTIC
-        );
         assert_eq!(args.state, None);
-        assert_eq!(args.demo_organization, None);
-        let engine = args.engine();
-        assert_eq!(engine.default_account(), "000000000000");
-        assert_eq!(engine.config().timings, Timings::REALISTIC);
+        assert_eq!(args.journal_limit, None);
+        assert!(!args.export);
+        assert_eq!(args.settings(), Settings::default());
     }
 
     #[test]
@@ -141,50 +146,56 @@ mod tests {
             "--disable-seconds",
             "0.0004",
             "--state=/tmp/x.json",
+            "--journal-limit=4096",
+            "--demo-organization=3",
         ])
         .unwrap();
-        let engine = args.engine();
-        assert_eq!(engine.default_account(), "123456789012");
         assert_eq!(
-            engine.config().timings,
-            Timings {
-                enable: 500,
-                disable: 0
+            args.settings(),
+            Settings {
+                account_id: "123456789012".into(),
+                enable_millis: 500,
+                disable_millis: 0,
+                demo_organization: Some(3),
+                ..Settings::default()
             }
         );
         assert_eq!(args.state, Some(PathBuf::from("/tmp/x.json")));
-    }
-
-    #[test]
-    fn a_demo_organization_is_created_once_for_the_default_account() {
-        let args = parse(&["--demo-organization", "25", "--account-id=123456789012"]).unwrap();
-        assert_eq!(args.demo_organization, Some(25));
-        let mut engine = args.engine();
-        demo_organization(&mut engine, 25);
-        let org = engine.state().organization_of("123456789012").unwrap();
-        assert_eq!(org.management_account_id, "123456789012");
-        assert_eq!(org.members.len(), 26);
-        assert!(org.trusted_access);
-        let before = engine.snapshot();
-        demo_organization(&mut engine, 5);
-        assert_eq!(engine.snapshot(), before);
+        assert_eq!(args.journal_limit, Some(4096));
     }
 
     #[test]
     fn refuses_bad_values() {
         for bad in [
-            ["--account-id", "12345"],
-            ["--account-id", "12345678901a"],
-            ["--enable-seconds", "-1"],
-            ["--enable-seconds", "NaN"],
-            ["--disable-seconds", "inf"],
-            ["--disable-seconds", "soon"],
-            ["--port", "70000"],
-            ["--demo-organization", "0"],
-            ["--demo-organization", "100001"],
-            ["--demo-organization", "some"],
+            &["--account-id", "12345"][..],
+            &["--account-id", "12345678901a"],
+            &["--enable-seconds", "-1"],
+            &["--enable-seconds", "NaN"],
+            &["--disable-seconds", "inf"],
+            &["--disable-seconds", "soon"],
+            &["--port", "70000"],
+            &["--demo-organization", "0"],
+            &["--demo-organization", "100001"],
+            &["--demo-organization", "some"],
+            &["--journal-limit", "100"],
+            &["--state", "s.json", "--journal-limit", "0"],
+            &["--export"],
         ] {
-            assert!(parse(&bad).is_err(), "{bad:?}");
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_help_describes_the_sandbox_endpoints() {
+        let help = <Args as clap::CommandFactory>::command()
+            .render_help()
+            .to_string();
+        for endpoint in [
+            "GET  /_sandbox/health",
+            "POST /_sandbox/reset",
+            "POST /moto-api/reset",
+        ] {
+            assert!(help.contains(endpoint), "{endpoint} in {help}");
         }
     }
 }

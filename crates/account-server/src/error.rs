@@ -25,6 +25,12 @@ pub enum StateFileError {
     },
     #[error("cannot write the state file {path}: {source}")]
     Write { path: PathBuf, source: io::Error },
+    #[error("cannot use the journal {path}: {source}")]
+    Journal { path: PathBuf, source: io::Error },
+    /// Appending to the journal failed; the change stays in memory, and the
+    /// next snapshot written saves it.
+    #[error("cannot save the change to the journal: {0}")]
+    JournalWrite(String),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -34,11 +40,14 @@ pub enum ServerError {
     Body(#[from] BytesRejection),
     #[error("Only POST requests are served (restJson1), not {0}.")]
     MethodNotAllowed(Method),
+    #[error("{path} takes {expected} requests, not {got}.")]
+    SandboxMethod {
+        path: String,
+        expected: Method,
+        got: Method,
+    },
     #[error(transparent)]
     StateFile(#[from] StateFileError),
-    /// A request's background work panicked or was cancelled.
-    #[error("a request task failed: {0}")]
-    Task(#[from] tokio::task::JoinError),
     #[error("cannot build the response: {0}")]
     Response(#[from] axum::http::Error),
 }
@@ -47,10 +56,10 @@ impl ServerError {
     pub fn status(&self) -> StatusCode {
         match self {
             Self::Body(rejection) => rejection.status(),
-            Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
-            Self::StateFile(_) | Self::Task(_) | Self::Response(_) => {
-                StatusCode::INTERNAL_SERVER_ERROR
+            Self::MethodNotAllowed(_) | Self::SandboxMethod { .. } => {
+                StatusCode::METHOD_NOT_ALLOWED
             }
+            Self::StateFile(_) | Self::Response(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 

@@ -2,14 +2,22 @@
 //!
 //! The engine knows nothing of HTTP or files; this crate adds the transport
 //! (axum), the caller's identity (from the SigV4 `Authorization` header),
-//! a lock that serializes changes, and the `--state` file. [`app`] builds the
-//! whole service, so tests drive it with `oneshot` and no socket.
+//! a lock that serializes changes, the `--state` file with its journal, and
+//! the sandbox's own reset and health endpoints. [`app`] builds the whole
+//! service, so tests drive it with `oneshot` and no socket.
 
+mod admin;
 mod cli;
 mod clock;
+mod commit;
 mod error;
 mod identity;
+mod journal;
+mod journal_dir;
+mod persistence;
+mod recovery;
 mod sandbox;
+mod settings;
 mod state_file;
 
 use std::sync::Arc;
@@ -23,8 +31,12 @@ use axum::response::Response;
 use axum::Router;
 
 pub use cli::Args;
+pub use clock::SystemClock;
+pub use commit::Ticket;
 pub use error::{ServerError, StateFileError};
+pub use persistence::MIN_JOURNAL_BYTES;
 pub use sandbox::Sandbox;
+pub use settings::Settings;
 pub use state_file::StateFile;
 
 use identity::{access_key_id, amz_target};
@@ -32,12 +44,14 @@ use identity::{access_key_id, amz_target};
 /// Requests with a larger body are refused with 413 before they are read.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
-/// The whole HTTP service. A request with `X-Amz-Target` is AWS
+/// The whole HTTP service. The sandbox's own endpoints have their paths
+/// (see `admin.rs`). Any other request with `X-Amz-Target` is AWS
 /// Organizations (JSON 1.1) and goes to the engine's Organizations
 /// dispatcher; any other goes, by path, to the Account dispatcher. Each
 /// answers what it does not serve with its own error.
 pub fn app(sandbox: Arc<Sandbox>) -> Router {
     Router::new()
+        .merge(admin::routes())
         .fallback(serve)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(sandbox)
@@ -57,14 +71,12 @@ async fn serve(
     // Without an access key the engine's default account is the caller: it
     // treats anything that is not a 12-digit account id that way.
     let caller = access_key_id(&headers).unwrap_or_default();
-    let (wire, unsaved) = match amz_target(&headers) {
+    let (wire, ticket) = match amz_target(&headers) {
         Some(target) => sandbox.handle_organizations(caller, target, &body),
         None => sandbox.handle(caller, uri.path(), &body),
     };
-    if let Some(revision) = unsaved {
-        // File IO blocks; keep it off the threads that run other requests.
-        let sandbox = Arc::clone(&sandbox);
-        tokio::task::spawn_blocking(move || sandbox.persist(revision)).await??;
+    if let Some(ticket) = ticket {
+        sandbox.durable(ticket).await?;
     }
     to_response(wire)
 }

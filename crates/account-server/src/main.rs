@@ -18,6 +18,10 @@ async fn main() -> ExitCode {
 }
 
 async fn run(args: Args) -> Result<(), Box<dyn Error>> {
+    if args.export {
+        println!("{}", args.export()?);
+        return Ok(());
+    }
     let sandbox = Arc::new(args.sandbox()?);
     let listener = TcpListener::bind((args.host.as_str(), args.port))
         .await
@@ -26,14 +30,15 @@ async fn run(args: Args) -> Result<(), Box<dyn Error>> {
         "account-server listening on http://{}",
         listener.local_addr()?
     );
-    axum::serve(listener, app(sandbox))
+    axum::serve(listener, app(Arc::clone(&sandbox)))
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    tokio::task::spawn_blocking(move || sandbox.close()).await??;
     Ok(())
 }
 
 /// Ctrl-C or SIGTERM: stop accepting, let requests in flight (and their
-/// saves) finish.
+/// saves) finish; then the state file gets the whole state.
 async fn shutdown_signal() {
     let terminate = async {
         match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
@@ -41,7 +46,7 @@ async fn shutdown_signal() {
                 signal.recv().await;
             }
             // Without the handler SIGTERM keeps its default: immediate exit,
-            // which the atomic state file survives.
+            // which the state file and its journal survive.
             Err(_) => std::future::pending().await,
         }
     };

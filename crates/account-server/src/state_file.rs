@@ -68,8 +68,14 @@ impl StateFile {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
             _ => Path::new("."),
         };
-        File::open(dir)?.sync_all()
+        sync_dir(dir)
     }
+}
+
+/// Flushes a directory's entries: creating, renaming and removing files
+/// change the directory, not the files.
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
 }
 
 #[cfg(test)]

@@ -1,99 +1,18 @@
 //! The HTTP service driven through `app().oneshot`, without a socket.
 
+mod common;
+
 use std::fs;
 use std::sync::Arc;
 
-use account_engine::{Config, Engine, ManualClock, Timings};
-use account_server::{app, Args, Sandbox, StateFile, StateFileError, MAX_BODY_BYTES};
+use account_engine::ManualClock;
+use account_server::{Args, Sandbox, Settings, StateFile, StateFileError, MAX_BODY_BYTES};
 use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode};
-use axum::Router;
+use axum::http::{Request, StatusCode};
 use clap::Parser;
-use http_body_util::BodyExt;
-use serde_json::{json, Value};
-use tower::ServiceExt;
+use serde_json::json;
 
-const START: i64 = 1_700_000_000_000;
-
-fn engine(clock: &ManualClock) -> Engine {
-    let config = Config {
-        timings: Timings {
-            enable: 1_000,
-            disable: 500,
-            primary_email: 2_000,
-        },
-        ..Config::default()
-    };
-    Engine::new(clock.clone(), config)
-}
-
-fn memory_app() -> Router {
-    app(Arc::new(Sandbox::in_memory(engine(&ManualClock::at(
-        START,
-    )))))
-}
-
-fn authorization(access_key_id: &str) -> String {
-    format!(
-        "AWS4-HMAC-SHA256 Credential={access_key_id}/20260101/us-east-1/account/aws4_request, \
-         SignedHeaders=host;x-amz-date, Signature=0123456789abcdef"
-    )
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Value,
-}
-
-impl Reply {
-    fn error_type(&self) -> &str {
-        self.headers
-            .get("x-amzn-ErrorType")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-    }
-}
-
-async fn send(app: &Router, request: Request<Body>) -> Reply {
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    let body = if bytes.is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_slice(&bytes)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&bytes)))
-    };
-    Reply {
-        status,
-        headers,
-        body,
-    }
-}
-
-fn post(path: &str, access_key_id: Option<&str>, body: impl Into<Body>) -> Request<Body> {
-    let mut request = Request::post(path).header("content-type", "application/json");
-    if let Some(id) = access_key_id {
-        request = request.header("authorization", authorization(id));
-    }
-    request.body(body.into()).unwrap()
-}
-
-async fn call(app: &Router, access_key_id: Option<&str>, path: &str, input: Value) -> Reply {
-    send(app, post(path, access_key_id, input.to_string())).await
-}
-
-fn billing(name: &str) -> Value {
-    json!({
-        "AlternateContactType": "BILLING",
-        "Name": name,
-        "Title": "Billing",
-        "EmailAddress": "bill@ing.com",
-        "PhoneNumber": "+1 555-555-5555",
-    })
-}
+use common::*;
 
 #[tokio::test]
 async fn routes_each_operation_path_to_the_engine() {
@@ -188,14 +107,14 @@ async fn the_caller_is_the_twelve_digit_access_key_id_or_the_default_account() {
 
 #[tokio::test]
 async fn the_default_account_comes_from_the_configuration() {
-    let config = Config {
-        default_account: "999988887777".into(),
-        ..Config::default()
+    let settings = Settings {
+        account_id: "999988887777".into(),
+        ..Settings::default()
     };
-    let app = app(Arc::new(Sandbox::in_memory(Engine::new(
+    let app = account_server::app(Arc::new(Sandbox::in_memory(
+        settings,
         ManualClock::at(START),
-        config,
-    ))));
+    )));
     let reply = call(&app, Some("test"), "/getAccountInformation", json!({})).await;
     assert_eq!(reply.body["AccountId"], "999988887777");
 }
@@ -263,229 +182,6 @@ async fn only_post_is_served() {
     );
 }
 
-fn persistent_app(clock: &ManualClock, path: &std::path::Path) -> Router {
-    let sandbox = Sandbox::persistent(engine(clock), StateFile::new(path).unwrap()).unwrap();
-    app(Arc::new(sandbox))
-}
-
-fn saved(path: &std::path::Path) -> Value {
-    serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
-}
-
-#[tokio::test]
-async fn the_state_file_is_written_at_start_and_after_every_change() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("state.json");
-    let clock = ManualClock::at(START);
-    let app = persistent_app(&clock, &path);
-    assert_eq!(saved(&path)["schemaVersion"], 1);
-
-    call(&app, None, "/putAlternateContact", billing("Bill Ing")).await;
-    let state = saved(&path);
-    let contact = &state["accounts"]["000000000000"]["alternateContacts"]["BILLING"];
-    assert_eq!(contact["Name"], "Bill Ing");
-
-    // A read that changes nothing leaves the file alone.
-    fs::write(&path, "untouched").unwrap();
-    call(&app, None, "/listRegions", json!({})).await;
-    call(
-        &app,
-        None,
-        "/putAlternateContact",
-        json!({"AlternateContactType": "x"}),
-    )
-    .await;
-    assert_eq!(fs::read_to_string(&path).unwrap(), "untouched");
-
-    // A read that settles a finished region change saves the result.
-    call(
-        &app,
-        None,
-        "/enableRegion",
-        json!({"RegionName": "af-south-1"}),
-    )
-    .await;
-    assert_eq!(
-        saved(&path)["accounts"]["000000000000"]["regions"]["af-south-1"],
-        "ENABLING"
-    );
-    clock.advance(1_000);
-    let reply = call(
-        &app,
-        None,
-        "/getRegionOptStatus",
-        json!({"RegionName": "af-south-1"}),
-    )
-    .await;
-    assert_eq!(reply.body["RegionOptStatus"], "ENABLED");
-    assert_eq!(
-        saved(&path)["accounts"]["000000000000"]["regions"]["af-south-1"],
-        "ENABLED"
-    );
-
-    // So does a read that creates the caller's account.
-    call(
-        &app,
-        Some("121212121212"),
-        "/getAccountInformation",
-        json!({}),
-    )
-    .await;
-    assert!(saved(&path)["accounts"]["121212121212"].is_object());
-}
-
-#[tokio::test]
-async fn a_restarted_server_loads_the_state_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("state.json");
-    let clock = ManualClock::at(START);
-    let first = persistent_app(&clock, &path);
-    call(&first, None, "/putAlternateContact", billing("Bill Ing")).await;
-    call(
-        &first,
-        None,
-        "/putAccountName",
-        json!({"AccountName": "Kept"}),
-    )
-    .await;
-    call(
-        &first,
-        None,
-        "/enableRegion",
-        json!({"RegionName": "me-south-1"}),
-    )
-    .await;
-    drop(first);
-
-    // A region change in progress finishes while the server is down.
-    clock.advance(5_000);
-    let second = persistent_app(&clock, &path);
-    let contact = call(
-        &second,
-        None,
-        "/getAlternateContact",
-        json!({"AlternateContactType": "BILLING"}),
-    )
-    .await;
-    assert_eq!(contact.body["AlternateContact"]["Name"], "Bill Ing");
-    let info = call(&second, None, "/getAccountInformation", json!({})).await;
-    assert_eq!(info.body["AccountName"], "Kept");
-    let region = call(
-        &second,
-        None,
-        "/getRegionOptStatus",
-        json!({"RegionName": "me-south-1"}),
-    )
-    .await;
-    assert_eq!(region.body["RegionOptStatus"], "ENABLED");
-}
-
-#[test]
-fn a_state_file_that_is_not_a_snapshot_is_refused_and_kept() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("state.json");
-    fs::write(&path, "{\"half\": ").unwrap();
-    let result = Sandbox::persistent(
-        engine(&ManualClock::at(START)),
-        StateFile::new(&path).unwrap(),
-    );
-    assert!(matches!(result, Err(StateFileError::Invalid { .. })));
-    assert_eq!(fs::read_to_string(&path).unwrap(), "{\"half\": ");
-}
-
-#[tokio::test]
-async fn a_change_that_cannot_be_saved_is_reported_as_a_500() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("state.json");
-    let app = persistent_app(&ManualClock::at(START), &path);
-    // A directory in the way of the temporary file makes every save fail.
-    fs::create_dir(dir.path().join(".state.json.tmp")).unwrap();
-    let reply = call(
-        &app,
-        None,
-        "/putAccountName",
-        json!({"AccountName": "Lost"}),
-    )
-    .await;
-    assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR);
-    assert_eq!(reply.error_type(), "InternalServerException");
-    let message = reply.body["message"].as_str().unwrap();
-    assert!(
-        message.starts_with("cannot write the state file"),
-        "{message}"
-    );
-    // Reads go on being served.
-    let reply = call(&app, None, "/listRegions", json!({})).await;
-    assert_eq!(reply.status, StatusCode::OK);
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn concurrent_changes_are_all_kept_and_all_saved() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("state.json");
-    let app = persistent_app(&ManualClock::at(START), &path);
-    let tasks: Vec<_> = (0..200)
-        .map(|i| {
-            let app = app.clone();
-            tokio::spawn(async move {
-                let account = format!("{:012}", 100_000 + i);
-                let kind = ["BILLING", "OPERATIONS", "SECURITY"][i % 3];
-                let mut input = billing(&format!("Contact {i}"));
-                input["AlternateContactType"] = json!(kind);
-                let put = call(&app, Some(&account), "/putAlternateContact", input).await;
-                assert_eq!(put.status, StatusCode::OK);
-                let get = call(
-                    &app,
-                    Some(&account),
-                    "/getAlternateContact",
-                    json!({ "AlternateContactType": kind }),
-                )
-                .await;
-                assert_eq!(get.body["AlternateContact"]["Name"], format!("Contact {i}"));
-            })
-        })
-        .collect();
-    for task in tasks {
-        task.await.unwrap();
-    }
-    let state = saved(&path);
-    for i in 0..200 {
-        let account = format!("{:012}", 100_000 + i);
-        let kind = ["BILLING", "OPERATIONS", "SECURITY"][i % 3];
-        assert_eq!(
-            state["accounts"][&account]["alternateContacts"][kind]["Name"],
-            format!("Contact {i}")
-        );
-    }
-}
-
-fn org_post(operation: &str, access_key_id: Option<&str>, body: Value) -> Request<Body> {
-    let mut request = Request::post("/")
-        .header("content-type", "application/x-amz-json-1.1")
-        .header(
-            "x-amz-target",
-            format!("AWSOrganizationsV20161128.{operation}"),
-        );
-    if let Some(id) = access_key_id {
-        request = request.header("authorization", authorization(id));
-    }
-    request.body(Body::from(body.to_string())).unwrap()
-}
-
-async fn org_call(
-    app: &Router,
-    access_key_id: Option<&str>,
-    operation: &str,
-    body: Value,
-) -> Reply {
-    let reply = send(app, org_post(operation, access_key_id, body)).await;
-    assert_eq!(
-        reply.headers["content-type"], "application/x-amz-json-1.1",
-        "{operation}"
-    );
-    reply
-}
-
 #[tokio::test]
 async fn x_amz_target_requests_reach_the_organizations_dispatcher() {
     let app = memory_app();
@@ -520,21 +216,268 @@ async fn x_amz_target_requests_reach_the_organizations_dispatcher() {
 }
 
 #[tokio::test]
-async fn organizations_changes_are_saved_and_reads_are_not() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("state.json");
+async fn a_new_state_file_is_written_at_start_and_changes_go_to_the_journal() {
+    let files = Files::new();
     let clock = ManualClock::at(START);
-    let app = persistent_app(&clock, &path);
-    org_call(&app, None, "CreateOrganization", json!({})).await;
-    assert_eq!(
-        saved(&path)["organizations"][0]["managementAccountId"],
-        "000000000000"
+    let app = account_server::app(files.open(&clock));
+    let initial = fs::read_to_string(&files.path).unwrap();
+    assert_eq!(files.saved()["schemaVersion"], 1);
+    assert_eq!(files.journals(), ["state.json.journal.1"]);
+
+    let mut size = files.journal_bytes();
+    let mut grew = || {
+        let now = files.journal_bytes();
+        let grew = now > size;
+        size = now;
+        grew
+    };
+    call(&app, None, "/putAlternateContact", billing("Bill Ing")).await;
+    assert!(grew());
+
+    // A read that changes nothing, and a change that fails, are not journaled.
+    call(&app, None, "/listRegions", json!({})).await;
+    let refused = call(
+        &app,
+        None,
+        "/putAlternateContact",
+        json!({"AlternateContactType": "x"}),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(!grew());
+
+    call(
+        &app,
+        None,
+        "/enableRegion",
+        json!({"RegionName": "af-south-1"}),
+    )
+    .await;
+    assert!(grew());
+    // A read that settles a finished region change is journaled.
+    clock.advance(ENABLE_MS);
+    let reply = call(
+        &app,
+        None,
+        "/getRegionOptStatus",
+        json!({"RegionName": "af-south-1"}),
+    )
+    .await;
+    assert_eq!(reply.body["RegionOptStatus"], "ENABLED");
+    assert!(grew());
+    // So is a read that creates the caller's account.
+    call(
+        &app,
+        Some("121212121212"),
+        "/getAccountInformation",
+        json!({}),
+    )
+    .await;
+    assert!(grew());
+    assert_eq!(fs::read_to_string(&files.path).unwrap(), initial);
+
+    drop(app);
+    let restarted = account_server::app(files.open(&clock));
+    let contact = call(
+        &restarted,
+        None,
+        "/getAlternateContact",
+        json!({"AlternateContactType": "BILLING"}),
+    )
+    .await;
+    assert_eq!(contact.body["AlternateContact"]["Name"], "Bill Ing");
+    let events = call(
+        &restarted,
+        None,
+        "/getRegionOptStatus",
+        json!({"RegionName": "af-south-1"}),
+    )
+    .await;
+    assert_eq!(events.body["RegionOptStatus"], "ENABLED");
+    let info = call(
+        &restarted,
+        Some("121212121212"),
+        "/getAccountInformation",
+        json!({}),
+    )
+    .await;
+    assert_eq!(info.body["AccountName"], "Account 121212121212");
+}
+
+#[tokio::test]
+async fn a_restarted_server_loads_the_state_file() {
+    let files = Files::new();
+    let clock = ManualClock::at(START);
+    let first = account_server::app(files.open(&clock));
+    call(&first, None, "/putAlternateContact", billing("Bill Ing")).await;
+    call(
+        &first,
+        None,
+        "/putAccountName",
+        json!({"AccountName": "Kept"}),
+    )
+    .await;
+    call(
+        &first,
+        None,
+        "/enableRegion",
+        json!({"RegionName": "me-south-1"}),
+    )
+    .await;
+    drop(first);
+
+    // A region change in progress finishes while the server is down.
+    clock.advance(5_000);
+    let second = account_server::app(files.open(&clock));
+    let contact = call(
+        &second,
+        None,
+        "/getAlternateContact",
+        json!({"AlternateContactType": "BILLING"}),
+    )
+    .await;
+    assert_eq!(contact.body["AlternateContact"]["Name"], "Bill Ing");
+    let info = call(&second, None, "/getAccountInformation", json!({})).await;
+    assert_eq!(info.body["AccountName"], "Kept");
+    let region = call(
+        &second,
+        None,
+        "/getRegionOptStatus",
+        json!({"RegionName": "me-south-1"}),
+    )
+    .await;
+    assert_eq!(region.body["RegionOptStatus"], "ENABLED");
+}
+
+#[test]
+fn a_state_file_that_is_not_a_snapshot_is_refused_and_kept() {
+    let files = Files::new();
+    fs::write(&files.path, "{\"half\": ").unwrap();
+    let result = Sandbox::persistent(
+        settings(),
+        ManualClock::at(START),
+        StateFile::new(&files.path).unwrap(),
+        None,
     );
+    assert!(matches!(result, Err(StateFileError::Invalid { .. })));
+    assert_eq!(fs::read_to_string(&files.path).unwrap(), "{\"half\": ");
+}
+
+#[test]
+fn a_journal_that_cannot_be_created_fails_the_start() {
+    let files = Files::new();
+    // A directory where the journal should go.
+    fs::create_dir(files.dir().join("state.json.journal.1")).unwrap();
+    let result = Sandbox::persistent(
+        settings(),
+        ManualClock::at(START),
+        StateFile::new(&files.path).unwrap(),
+        None,
+    );
+    let error = result.err().expect("the start fails");
+    assert!(matches!(error, StateFileError::Journal { .. }), "{error}");
+    assert!(
+        error.to_string().contains("state.json.journal.1"),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn a_compaction_that_cannot_write_the_state_file_loses_nothing() {
+    let files = Files::new();
+    let clock = ManualClock::at(START);
+    let sandbox = files.open(&clock);
+    let app = account_server::app(Arc::clone(&sandbox));
+    call(&app, None, "/putAlternateContact", billing("Before")).await;
+    // A directory in the way of the temporary file makes the write fail.
+    let temp = files.dir().join(".state.json.tmp");
+    fs::create_dir(&temp).unwrap();
+    let error = sandbox.compact().unwrap_err();
+    assert!(matches!(error, StateFileError::Write { .. }), "{error}");
+    let after = call(
+        &app,
+        None,
+        "/putAccountName",
+        json!({"AccountName": "After"}),
+    )
+    .await;
+    assert_eq!(after.status, StatusCode::OK);
+    drop((app, sandbox));
+
+    let sandbox = files.open(&clock);
+    let app = account_server::app(Arc::clone(&sandbox));
+    let info = call(&app, None, "/getAccountInformation", json!({})).await;
+    assert_eq!(info.body["AccountName"], "After");
+    let contact = call(
+        &app,
+        None,
+        "/getAlternateContact",
+        json!({"AlternateContactType": "BILLING"}),
+    )
+    .await;
+    assert_eq!(contact.body["AlternateContact"]["Name"], "Before");
+
+    fs::remove_dir(&temp).unwrap();
+    sandbox.compact().unwrap();
+    assert_eq!(files.journals().len(), 1, "{:?}", files.journals());
+    assert_eq!(files.saved()["accounts"]["000000000000"]["name"], "After");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_changes_are_all_kept_and_all_saved() {
+    let files = Files::new();
+    let sandbox = files.open(&ManualClock::at(START));
+    let app = account_server::app(Arc::clone(&sandbox));
+    let tasks: Vec<_> = (0..200)
+        .map(|i| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let account = format!("{:012}", 100_000 + i);
+                let kind = ["BILLING", "OPERATIONS", "SECURITY"][i % 3];
+                let mut input = billing(&format!("Contact {i}"));
+                input["AlternateContactType"] = json!(kind);
+                let put = call(&app, Some(&account), "/putAlternateContact", input).await;
+                assert_eq!(put.status, StatusCode::OK);
+                let get = call(
+                    &app,
+                    Some(&account),
+                    "/getAlternateContact",
+                    json!({ "AlternateContactType": kind }),
+                )
+                .await;
+                assert_eq!(get.body["AlternateContact"]["Name"], format!("Contact {i}"));
+            })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap();
+    }
+    // A clean shutdown leaves the whole state in the state file alone.
+    sandbox.close().unwrap();
+    assert_eq!(files.journals(), Vec::<String>::new());
+    let state = files.saved();
+    for i in 0..200 {
+        let account = format!("{:012}", 100_000 + i);
+        let kind = ["BILLING", "OPERATIONS", "SECURITY"][i % 3];
+        assert_eq!(
+            state["accounts"][&account]["alternateContacts"][kind]["Name"],
+            format!("Contact {i}")
+        );
+    }
+}
+
+#[tokio::test]
+async fn organizations_changes_are_journaled_and_reads_are_not() {
+    let files = Files::new();
+    let clock = ManualClock::at(START);
+    let app = account_server::app(files.open(&clock));
+    let start = files.journal_bytes();
+    org_call(&app, None, "CreateOrganization", json!({})).await;
     let principal = json!({"ServicePrincipal": "account.amazonaws.com"});
     org_call(&app, None, "EnableAWSServiceAccess", principal.clone()).await;
-    assert_eq!(saved(&path)["organizations"][0]["trustedAccess"], true);
+    let changed = files.journal_bytes();
+    assert!(changed > start);
 
-    fs::write(&path, "untouched").unwrap();
     for operation in [
         "DescribeOrganization",
         "ListAccounts",
@@ -544,39 +487,48 @@ async fn organizations_changes_are_saved_and_reads_are_not() {
         let reply = org_call(&app, None, operation, json!({})).await;
         assert_eq!(reply.status, StatusCode::OK, "{operation}");
     }
-    org_call(
+    // Refused: 222222222222 is not in the organization.
+    let refused = org_call(
         &app,
         Some("222222222222"),
         "DisableAWSServiceAccess",
         principal.clone(),
     )
     .await;
-    assert_eq!(fs::read_to_string(&path).unwrap(), "untouched");
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(files.journal_bytes(), changed);
 
     org_call(&app, None, "DisableAWSServiceAccess", principal).await;
-    assert_eq!(saved(&path)["organizations"][0]["trustedAccess"], false);
+    assert!(files.journal_bytes() > changed);
+    drop(app);
+    let restarted = account_server::app(files.open(&clock));
+    let listed = org_call(
+        &restarted,
+        None,
+        "ListAWSServiceAccessForOrganization",
+        json!({}),
+    )
+    .await;
+    assert_eq!(listed.body["EnabledServicePrincipals"], json!([]));
+    let described = org_call(&restarted, None, "DescribeOrganization", json!({})).await;
+    assert_eq!(
+        described.body["Organization"]["MasterAccountId"],
+        "000000000000"
+    );
 }
 
 #[tokio::test]
 async fn a_demo_organization_flag_starts_with_members_and_trusted_access() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("state.json");
+    let files = Files::new();
     let args = Args::try_parse_from([
         "account-server",
         "--demo-organization",
         "45",
         "--state",
-        path.to_str().unwrap(),
+        files.path.to_str().unwrap(),
     ])
     .unwrap();
-    let app = app_from(&args);
-    assert_eq!(
-        saved(&path)["organizations"][0]["members"]
-            .as_array()
-            .unwrap()
-            .len(),
-        46
-    );
+    let app = account_server::app(Arc::new(args.sandbox().unwrap()));
     let mut members = Vec::new();
     let mut token = None;
     loop {
@@ -600,12 +552,12 @@ async fn a_demo_organization_flag_starts_with_members_and_trusted_access() {
 
     // A restart with the same flags keeps the organization it loaded.
     drop(app);
-    let restarted = app_from(&args);
+    let sandbox = Arc::new(args.sandbox().unwrap());
+    let restarted = account_server::app(Arc::clone(&sandbox));
     let listed = org_call(&restarted, None, "ListAccounts", json!({"MaxResults": 1})).await;
     assert_eq!(listed.body["Accounts"][0]["Id"], "000000000000");
-    assert_eq!(saved(&path)["organizations"].as_array().unwrap().len(), 1);
-}
-
-fn app_from(args: &Args) -> Router {
-    app(Arc::new(args.sandbox().unwrap()))
+    sandbox.close().unwrap();
+    let organizations = files.saved()["organizations"].clone();
+    assert_eq!(organizations.as_array().unwrap().len(), 1);
+    assert_eq!(organizations[0]["members"].as_array().unwrap().len(), 46);
 }
