@@ -1,14 +1,14 @@
 //! The engine: state, clock and settings, and what every operation shares
 //! (settling due region changes, resolving the target account).
 
-use crate::access;
+use crate::account::access;
+use crate::account::error::ApiError;
+use crate::account::model::RegionOptStatus;
+use crate::account::operation::Operation;
+use crate::account::validate;
 use crate::clock::{Clock, Millis};
-use crate::error::ApiError;
 use crate::events::Event;
-use crate::model::RegionOptStatus;
-use crate::operation::Operation;
 use crate::store::{Account, State, DEFAULT_ACCOUNT_ID};
-use crate::validate;
 
 /// How long region changes and primary email updates take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

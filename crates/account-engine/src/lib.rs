@@ -1,49 +1,41 @@
-//! A faithful model of the AWS Account Management API, with no IO: the page,
-//! its script API and the local HTTP endpoint all run this engine through
-//! [`Engine::handle`], the restJson1 dispatcher. The AWS Organizations
-//! subset that sets up the organizations context has its own JSON 1.1
-//! dispatcher, [`Engine::handle_organizations`].
+//! A faithful model of the AWS Account Management API and of the AWS
+//! Organizations around it, with no IO: the page, its script API and the
+//! local HTTP endpoint all run this engine through one dispatcher per wire
+//! protocol (`wire/`): [`Engine::handle`] (restJson1, the Account API) and
+//! [`Engine::handle_organizations`] (JSON 1.1, Organizations).
+//!
+//! Each service has its folder (`account/`, `organizations/`); what they
+//! share (the state, the clock, snapshots, ids, the inbox) sits at the top.
 
-mod access;
-mod account_info;
+pub mod account;
 pub mod catalog;
 pub mod clock;
-mod contacts;
-mod dispatch;
 mod engine;
-pub mod error;
 pub mod events;
-mod gov_cloud;
 mod ids;
 pub mod inbox;
-pub mod model;
-pub mod operation;
-mod org_api;
-mod org_dispatch;
-pub mod org_error;
-pub mod org_model;
-pub mod org_operation;
 pub mod organizations;
 mod paging;
-mod phone;
-mod primary_email;
 pub mod principal;
-mod regions;
-pub mod sandbox_texts;
 pub mod snapshot;
 pub mod store;
 pub mod timestamp;
-mod validate;
+mod wire;
+
+// The Account API's modules under their names from before the engine had
+// several services.
+pub use account::{error, model, operation};
+pub use organizations::{error as org_error, model as org_model, operation as org_operation};
 
 pub use clock::{Clock, ManualClock, Millis};
-pub use dispatch::WireResponse;
 pub use engine::{Config, Engine, Timings};
 pub use error::{ApiError, FieldError, ValidationReason};
 pub use operation::Operation;
-pub use org_dispatch::CONTENT_TYPE as ORGANIZATIONS_CONTENT_TYPE;
 pub use org_error::OrgApiError;
 pub use org_operation::OrgOperation;
 pub use organizations::OrganizationError;
 pub use principal::Principal;
 pub use snapshot::{SnapshotError, SCHEMA_VERSION};
 pub use store::{ACCOUNT_MANAGEMENT_PRINCIPAL, DEFAULT_ACCOUNT_ID};
+pub use wire::json_1_1::CONTENT_TYPE as ORGANIZATIONS_CONTENT_TYPE;
+pub use wire::WireResponse;

@@ -11,11 +11,11 @@ use serde::de::IgnoredAny;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::account::model::{PrimaryEmailUpdateStatus, RegionOptStatus};
+use crate::account::validate::ACCOUNT_ID;
 use crate::catalog;
 use crate::engine::Engine;
-use crate::model::{PrimaryEmailUpdateStatus, RegionOptStatus};
 use crate::store::{CreateAccountOutcome, Organization, State, ACCOUNT_MANAGEMENT_PRINCIPAL};
-use crate::validate::ACCOUNT_ID;
 
 /// The schema this build writes and the newest it reads.
 pub const SCHEMA_VERSION: u64 = 1;

@@ -5,14 +5,14 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
-use crate::clock::Millis;
-use crate::events::Event;
-use crate::inbox::Message;
-use crate::model::{
+use crate::account::model::{
     AccountState, AlternateContact, AlternateContactType, ContactInformation,
     PrimaryEmailUpdateStatus, RegionOptStatus,
 };
-use crate::org_model::{CreateAccountFailureReason, FeatureSet, JoinedMethod};
+use crate::clock::Millis;
+use crate::events::Event;
+use crate::inbox::Message;
+use crate::organizations::model::{CreateAccountFailureReason, FeatureSet, JoinedMethod};
 
 /// The account every shell starts with.
 pub const DEFAULT_ACCOUNT_ID: &str = "000000000000";

@@ -3,7 +3,7 @@
 
 mod common;
 
-use account_engine::sandbox_texts::{
+use account_engine::account::texts::{
     NO_CONTACT_INFORMATION, PHONE_NUMBER_CHANGED, WRONG_PHONE_CODE,
 };
 use common::*;

@@ -4,7 +4,7 @@
 
 mod common;
 
-use account_engine::sandbox_texts::{
+use account_engine::account::texts::{
     EMAIL_IN_USE, EMAIL_NOT_PENDING, EMAIL_UNCHANGED, EMAIL_UPDATE_IN_PROGRESS,
     NO_PENDING_EMAIL_UPDATE, WRONG_EMAIL_OTP,
 };

@@ -6,17 +6,17 @@
 //! address; FAILED if another account took the address meanwhile. The
 //! update completes by the clock, in `settle`, like region changes.
 
-use crate::engine::Engine;
-use crate::error::{ApiError, FieldError};
-use crate::inbox::MessageKind;
-use crate::model::{input, output, PrimaryEmailUpdateStatus};
-use crate::operation::Operation;
-use crate::sandbox_texts::{
+use crate::account::error::{ApiError, FieldError};
+use crate::account::model::{input, output, PrimaryEmailUpdateStatus};
+use crate::account::operation::Operation;
+use crate::account::texts::{
     EMAIL_IN_USE, EMAIL_NOT_PENDING, EMAIL_UNCHANGED, EMAIL_UPDATE_IN_PROGRESS,
     NO_PENDING_EMAIL_UPDATE, WRONG_EMAIL_OTP,
 };
+use crate::account::validate::{Checker, OTP};
+use crate::engine::Engine;
+use crate::inbox::MessageKind;
 use crate::store::EmailUpdate;
-use crate::validate::{Checker, OTP};
 
 /// How long a one-time password stays valid (documented: 24 hours).
 const OTP_VALIDITY: i64 = 24 * 60 * 60 * 1000;

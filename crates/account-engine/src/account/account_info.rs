@@ -1,11 +1,11 @@
 //! The account's name and its information.
 
+use crate::account::error::ApiError;
+use crate::account::model::{input, output};
+use crate::account::operation::Operation;
+use crate::account::validate::{Checker, ACCOUNT_NAME};
 use crate::engine::Engine;
-use crate::error::ApiError;
-use crate::model::{input, output};
-use crate::operation::Operation;
 use crate::timestamp::iso8601;
-use crate::validate::{Checker, ACCOUNT_NAME};
 
 impl Engine {
     pub fn put_account_name(
@@ -28,7 +28,10 @@ impl Engine {
             let message = "The input AccountName must not be null or only whitespace.";
             return Err(ApiError::BadRequest {
                 message: message.into(),
-                field_list: vec![crate::error::FieldError::new("AccountName", message)],
+                field_list: vec![crate::account::error::FieldError::new(
+                    "AccountName",
+                    message,
+                )],
             });
         }
         self.account_mut(&target).name = name;

@@ -1,11 +1,11 @@
 //! The AWS GovCloud (US) account linked to a standard account. Links are
-//! made by Organizations CreateGovCloudAccount (`org_api.rs`) or by the
+//! made by Organizations CreateGovCloudAccount (`organizations/api.rs`) or by the
 //! setup call here.
 
+use crate::account::error::ApiError;
+use crate::account::model::{input, output, AccountState};
+use crate::account::operation::Operation;
 use crate::engine::Engine;
-use crate::error::ApiError;
-use crate::model::{input, output, AccountState};
-use crate::operation::Operation;
 use crate::organizations::OrganizationError;
 use crate::store::GovCloudLink;
 

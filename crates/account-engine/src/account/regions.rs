@@ -1,16 +1,16 @@
 //! Region opt-in and opt-out: statuses, the ENABLING/DISABLING state machine
 //! (completed by `Engine::settle` when the clock says so), quotas and paging.
 
-use crate::access::{self, INVALID_TARGET_REGION};
+use crate::account::access::{self, INVALID_TARGET_REGION};
+use crate::account::error::{ApiError, FieldError, ValidationReason};
+use crate::account::model::{input, output, Region, RegionOptStatus};
+use crate::account::operation::Operation;
+use crate::account::texts;
+use crate::account::validate::{not_in_enum, Checker};
 use crate::catalog::{self, CatalogRegion};
 use crate::engine::Engine;
-use crate::error::{ApiError, FieldError, ValidationReason};
-use crate::model::{input, output, Region, RegionOptStatus};
-use crate::operation::Operation;
 use crate::paging;
-use crate::sandbox_texts;
 use crate::store::{Account, Transition};
-use crate::validate::{not_in_enum, Checker};
 
 const DEFAULT_PAGE_SIZE: i128 = 20;
 const MAX_PAGE_SIZE: i128 = 50;
@@ -185,9 +185,10 @@ impl Engine {
             .filter(|t| t.account_id == target)
             .count();
         if in_progress >= self.config.account_region_quota {
-            return Err(ApiError::TooManyRequests(
-                sandbox_texts::account_region_quota(&target, in_progress),
-            ));
+            return Err(ApiError::TooManyRequests(texts::account_region_quota(
+                &target,
+                in_progress,
+            )));
         }
         if let Some(org) = self.state.organization_of(&target) {
             let in_progress = self
@@ -197,9 +198,10 @@ impl Engine {
                 .filter(|t| org.members.contains(&t.account_id))
                 .count();
             if in_progress >= self.config.organization_region_quota {
-                return Err(ApiError::TooManyRequests(
-                    sandbox_texts::organization_region_quota(&org.id, in_progress),
-                ));
+                return Err(ApiError::TooManyRequests(texts::organization_region_quota(
+                    &org.id,
+                    in_progress,
+                )));
             }
         }
         let now = self.clock.now();

@@ -6,11 +6,11 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::account::error::{ApiError, FieldError};
+use crate::account::model::input;
+use crate::account::operation::Operation;
+use crate::account::validate::ACCOUNT_ID;
 use crate::engine::Engine;
-use crate::error::{ApiError, FieldError};
-use crate::model::input;
-use crate::operation::Operation;
-use crate::validate::ACCOUNT_ID;
 
 /// An HTTP response, ready for any transport.
 #[derive(Debug, Clone, PartialEq, Eq)]

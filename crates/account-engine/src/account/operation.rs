@@ -97,8 +97,8 @@ impl Operation {
             Self::GetPrimaryEmail
             | Self::StartPrimaryEmailUpdate
             | Self::AcceptPrimaryEmailUpdate
-            | Self::GetPrimaryEmailUpdateStatus => crate::access::ACCESS_DENIED,
-            _ => crate::access::MANAGEMENT_STANDALONE_ONLY,
+            | Self::GetPrimaryEmailUpdateStatus => crate::account::access::ACCESS_DENIED,
+            _ => crate::account::access::MANAGEMENT_STANDALONE_ONLY,
         }
     }
 

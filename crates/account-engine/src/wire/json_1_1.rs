@@ -7,10 +7,10 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::dispatch::{json_object, WireResponse, NOT_AN_OBJECT};
 use crate::engine::Engine;
-use crate::org_error::OrgApiError;
-use crate::org_operation::OrgOperation;
+use crate::organizations::error::OrgApiError;
+use crate::organizations::operation::OrgOperation;
+use crate::wire::rest_json::{json_object, WireResponse, NOT_AN_OBJECT};
 
 pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 

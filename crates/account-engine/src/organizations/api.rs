@@ -1,5 +1,5 @@
 //! The AWS Organizations operations: who may call each, their input rules
-//! and their answers, over the state the setup methods of `organizations.rs`
+//! and their answers, over the state the setup methods of `setup.rs`
 //! also change.
 //!
 //! Input is checked first (InvalidInputException), then the caller's place
@@ -8,11 +8,12 @@
 
 use std::ops::Bound;
 
+use crate::account::model::AccountState;
+use crate::account::validate::ACCOUNT_ID;
 use crate::engine::Engine;
 use crate::ids::mix;
-use crate::model::AccountState;
-use crate::org_error::{Constraint, InvalidInput, OrgApiError};
-use crate::org_model::{
+use crate::organizations::error::{Constraint, InvalidInput, OrgApiError};
+use crate::organizations::model::{
     input, output, AccountStatus, CreateAccountFailureReason, CreateAccountState, FeatureSet,
     JoinedMethod,
 };
@@ -22,7 +23,6 @@ use crate::store::{
     Account, CreateAccountOutcome, CreateAccountRequest, Joined, Organization, State,
     ACCOUNT_MANAGEMENT_PRINCIPAL,
 };
-use crate::validate::ACCOUNT_ID;
 
 /// The model's MaxResults maximum; the service's default page is as long.
 const MAX_PAGE_SIZE: i128 = 20;

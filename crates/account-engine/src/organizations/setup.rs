@@ -2,14 +2,14 @@
 //! management account, member accounts, trusted access for
 //! `account.amazonaws.com` and the delegated administrator for Account
 //! Management. Shells and tests use these directly; the Organizations API
-//! (`org_api.rs`) applies its own rules on top of the same state.
+//! (`organizations/api.rs`) applies its own rules on top of the same state.
 
+use crate::account::model::AccountState;
+use crate::account::validate::ACCOUNT_ID;
 use crate::engine::Engine;
 use crate::ids::mix;
-use crate::model::AccountState;
-use crate::org_model::{FeatureSet, JoinedMethod};
+use crate::organizations::model::{FeatureSet, JoinedMethod};
 use crate::store::{Account, Joined, Organization};
-use crate::validate::ACCOUNT_ID;
 
 /// Why an organization change was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

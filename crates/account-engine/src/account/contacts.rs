@@ -1,13 +1,15 @@
 //! Contact information and alternate contacts.
 
-use crate::access::{self, INVALID_CONTACT_TYPE};
+use crate::account::access::{self, INVALID_CONTACT_TYPE};
+use crate::account::error::{ApiError, FieldError};
+use crate::account::model::{
+    input, output, AlternateContact, AlternateContactType, ContactInformation,
+};
+use crate::account::operation::Operation;
+use crate::account::phone::verification_status;
+use crate::account::texts::NO_CONTACT_INFORMATION;
+use crate::account::validate::{missing, Checker, ALTERNATE_PHONE, CONTACT_PHONE, EMAIL_ADDRESS};
 use crate::engine::Engine;
-use crate::error::{ApiError, FieldError};
-use crate::model::{input, output, AlternateContact, AlternateContactType, ContactInformation};
-use crate::operation::Operation;
-use crate::phone::verification_status;
-use crate::sandbox_texts::NO_CONTACT_INFORMATION;
-use crate::validate::{missing, Checker, ALTERNATE_PHONE, CONTACT_PHONE, EMAIL_ADDRESS};
 
 /// Countries whose addresses need StateOrRegion.
 const STATE_REQUIRED: [&str; 7] = ["US", "CA", "GB", "DE", "JP", "IN", "BR"];

@@ -9,7 +9,7 @@
 //! Patterns are small predicates rather than a regex engine, to keep the wasm
 //! bundle small; each names the exact expression it implements.
 
-use crate::error::{ApiError, FieldError};
+use crate::account::error::{ApiError, FieldError};
 
 /// A pattern of the model: the expression as the service prints it, and a
 /// predicate that accepts exactly the strings it matches.

@@ -1,10 +1,10 @@
 //! Who may act on which account: the standalone and organizations contexts,
 //! and the AccessDenied messages that name the calling principal.
 
-use crate::error::ApiError;
-use crate::operation::Operation;
+use crate::account::error::ApiError;
+use crate::account::operation::Operation;
+use crate::account::texts::NOT_A_MEMBER;
 use crate::principal::Principal;
-use crate::sandbox_texts::NOT_A_MEMBER;
 use crate::store::State;
 
 pub const NO_TRUSTED_ACCESS: &str =

@@ -2,14 +2,14 @@
 //! to the number on file, valid 5 minutes (documented), and the
 //! VerificationStatus that GetContactInformation reports for that number.
 
+use crate::account::error::{ApiError, FieldError};
+use crate::account::model::{input, output, PhoneNumberVerificationStatus};
+use crate::account::operation::Operation;
+use crate::account::texts::{NO_CONTACT_INFORMATION, PHONE_NUMBER_CHANGED, WRONG_PHONE_CODE};
+use crate::account::validate::{Checker, OTP};
 use crate::engine::Engine;
-use crate::error::{ApiError, FieldError};
 use crate::inbox::MessageKind;
-use crate::model::{input, output, PhoneNumberVerificationStatus};
-use crate::operation::Operation;
-use crate::sandbox_texts::{NO_CONTACT_INFORMATION, PHONE_NUMBER_CHANGED, WRONG_PHONE_CODE};
 use crate::store::{Account, PhoneCode};
-use crate::validate::{Checker, OTP};
 
 const CODE_VALIDITY: i64 = 5 * 60 * 1000;
 

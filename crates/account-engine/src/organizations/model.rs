@@ -5,8 +5,8 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::account::model::AccountState;
 use crate::clock::Millis;
-use crate::model::AccountState;
 
 /// `OrganizationFeatureSet`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,8 +173,8 @@ pub mod output {
         from_epoch_seconds, from_optional_epoch_seconds, optional_epoch_seconds, AccountStatus,
         CreateAccountFailureReason, CreateAccountState, FeatureSet, JoinedMethod,
     };
+    use crate::account::model::AccountState;
     use crate::clock::Millis;
-    use crate::model::AccountState;
 
     /// `PolicyTypeSummary`; the sandbox has no policies, so lists are empty.
     #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
