@@ -6,7 +6,7 @@ Tests share one server and stay apart by calling as different accounts: a
 
 import pytest
 
-from support import Server, new_account
+from support import AwsCli, Server, new_account
 
 
 @pytest.fixture
@@ -47,3 +47,9 @@ def client(server, account):
 def loose_client(server, account):
     """Like `client`, but lets botocore send what its validation would stop."""
     return server.client(account, validate=False)
+
+
+@pytest.fixture
+def aws_cli(tmp_path):
+    """Makes AWS CLI runners: `aws_cli(server, account)("account", ...)`."""
+    return lambda server, account: AwsCli(server, account, tmp_path)

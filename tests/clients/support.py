@@ -10,6 +10,7 @@ import pathlib
 import signal
 import socket
 import subprocess
+import sys
 import time
 
 import boto3
@@ -66,7 +67,9 @@ def port_open(port):
 class Server:
     """One `account-server` process with its own state file, or with its
     state in memory only (`in_memory=True`: the file's name then just places
-    the log)."""
+    the log). `primary_email_seconds` sets how long an accepted primary
+    email update takes to complete (the server's default if None); `flags`
+    are passed on as they are."""
 
     def __init__(
         self,
@@ -75,6 +78,8 @@ class Server:
         disable_seconds=DISABLE_SECONDS,
         demo_organization=None,
         in_memory=False,
+        primary_email_seconds=None,
+        flags=(),
     ):
         self.state_file = pathlib.Path(state_file)
         self.log_file = self.state_file.with_suffix(".log")
@@ -84,6 +89,9 @@ class Server:
             self.flags += ["--state", str(self.state_file)]
         if demo_organization:
             self.flags += ["--demo-organization", str(demo_organization)]
+        if primary_email_seconds is not None:
+            self.flags += ["--primary-email-seconds", str(primary_email_seconds)]
+        self.flags += list(flags)
         self.process = None
         self.port = None
 
@@ -217,3 +225,94 @@ def modeled_error(exception, call, **params):
     """`api_error` for a modeled error class of the client, e.g.
     `org.exceptions.AccountNotRegisteredException`."""
     return api_error(call, exception=exception, **params)
+
+
+def access_denied(caller, operation, reason=None):
+    """The Account API's AccessDeniedException message: the caller's root
+    user, the action, and the reason in parentheses where there is one."""
+    message = f"User: arn:aws:iam::{caller}:root is not authorized to perform: account:{operation}"
+    return f"{message} ({reason})" if reason else message
+
+
+def inbox(server):
+    """The messages the sandbox "sent" (`GET /_sandbox/inbox`), oldest first:
+    each with AccountId, To, Kind (PrimaryEmailOtp or PhoneVerificationCode),
+    Code and SentAt."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    try:
+        connection.request("GET", "/_sandbox/inbox")
+        response = connection.getresponse()
+        payload = response.read()
+    finally:
+        connection.close()
+    assert response.status == 200, (response.status, payload)
+    return json.loads(payload)["Messages"]
+
+
+def messages_to(server, account_id, kind):
+    """The inbox's messages of `kind` about `account_id`, oldest first."""
+    return [m for m in inbox(server) if m["AccountId"] == account_id and m["Kind"] == kind]
+
+
+def last_code(server, account_id, kind):
+    """The newest code of `kind` sent about `account_id`."""
+    messages = messages_to(server, account_id, kind)
+    assert messages, f"no {kind} message for {account_id} in the inbox"
+    return messages[-1]["Code"]
+
+
+def other_code(code):
+    """A code of the same form that is certainly not `code`: each character
+    moved one place along its own alphabet."""
+
+    def shift(c):
+        if c.isdigit():
+            return str((int(c) + 1) % 10)
+        return chr((ord(c.upper()) - ord("A") + 1) % 26 + ord("A"))
+
+    return "".join(shift(c) for c in code)
+
+
+AWS_CLI = pathlib.Path(sys.executable).parent / "aws"
+
+
+class AwsCli:
+    """`aws --endpoint-url <server> ...` (the AWS CLI v1 of the virtualenv)
+    as `account`, with no config files, so nothing on the machine changes
+    what the CLI does."""
+
+    def __init__(self, server, account, home):
+        self.server = server
+        self.env = {
+            "PATH": os.environ.get("PATH", ""),
+            "HOME": str(home),
+            "AWS_ACCESS_KEY_ID": account,
+            "AWS_SECRET_ACCESS_KEY": "test",
+            "AWS_DEFAULT_REGION": "us-east-1",
+            "AWS_CONFIG_FILE": "/dev/null",
+            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+        }
+
+    def __call__(self, *args, check=True):
+        result = subprocess.run(
+            [str(AWS_CLI), "--endpoint-url", self.server.endpoint, *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if check:
+            assert result.returncode == 0, result.stderr
+        return result
+
+    def json(self, *args):
+        """The command's JSON output, parsed; `{}` for an empty one."""
+        stdout = self(*args).stdout
+        return json.loads(stdout) if stdout else {}
+
+    def error(self, *args):
+        """The error line of a command the service refuses (exit status
+        255, nothing on stdout)."""
+        result = self(*args, check=False)
+        assert (result.returncode, result.stdout) == (255, ""), result
+        return result.stderr.strip()
