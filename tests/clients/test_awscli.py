@@ -2,43 +2,16 @@
 LocalStack Account guide, with their expected outputs."""
 
 import json
-import os
-import pathlib
-import subprocess
-import sys
 
 import pytest
 
-AWS = pathlib.Path(sys.executable).parent / "aws"
+from organization import created
 
 
 @pytest.fixture
-def aws(server, account, tmp_path):
-    """Runs `aws --endpoint-url <server> ...` as `account`, with no config
-    files, so nothing on the machine changes what the CLI does."""
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(tmp_path),
-        "AWS_ACCESS_KEY_ID": account,
-        "AWS_SECRET_ACCESS_KEY": "test",
-        "AWS_DEFAULT_REGION": "us-east-1",
-        "AWS_CONFIG_FILE": "/dev/null",
-        "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
-    }
-
-    def run(*args, check=True):
-        result = subprocess.run(
-            [str(AWS), "--endpoint-url", server.endpoint, *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        if check:
-            assert result.returncode == 0, result.stderr
-        return result
-
-    return run
+def aws(server, account, aws_cli):
+    """Runs `aws --endpoint-url <server> ...` as `account`."""
+    return aws_cli(server, account)
 
 
 CONTACT = {
@@ -56,6 +29,8 @@ def test_put_then_get_contact_information(aws):
     put = aws("account", "put-contact-information", "--contact-information", json.dumps(CONTACT))
     assert put.stdout == ""
     get = aws("account", "get-contact-information")
+    # The server also sends VerificationStatus, which the CLI's own botocore
+    # (1.43.62, older than boto3's) does not know, so it prints no such member.
     assert json.loads(get.stdout) == {"ContactInformation": CONTACT}
 
 
@@ -104,8 +79,8 @@ def test_organizations_commands_share_the_endpoint(aws, server, account):
     org.create_organization(FeatureSet="ALL")
     members = []
     for n in range(2):
-        created = org.create_account(AccountName=f"Cli {n}", Email=f"cli-{n}-{account}@example.com")
-        members.append(created["CreateAccountStatus"]["AccountId"])
+        started = org.create_account(AccountName=f"Cli {n}", Email=f"cli-{n}-{account}@example.com")
+        members.append(created(org, started)["AccountId"])
     listed = json.loads(aws("organizations", "list-accounts", "--page-size", "1").stdout)
     assert sorted(a["Id"] for a in listed["Accounts"]) == sorted([account, *members])
     assert "NextToken" not in listed

@@ -14,9 +14,16 @@ import json
 import pytest
 from botocore.exceptions import ClientError
 
-from support import DEFAULT_ACCOUNT, authorization, modeled_error, new_account
+from organization import (
+    ACCOUNT_MANAGEMENT as ACCOUNT,
+    MANAGEMENT_STANDALONE_ONLY,
+    NO_TRUSTED_ACCESS,
+    NOT_A_MEMBER,
+    Organization,
+    created,
+)
+from support import DEFAULT_ACCOUNT, access_denied, api_error, authorization, modeled_error, new_account
 
-ACCOUNT = "account.amazonaws.com"
 SECURITY = {
     "AlternateContactType": "SECURITY",
     "Name": "Security Team",
@@ -25,47 +32,13 @@ SECURITY = {
     "PhoneNumber": "+1 555-555-0199",
 }
 
-NO_TRUSTED_ACCESS = "Your organization must first enable trusted access with AWS Account Management."
-MANAGEMENT_STANDALONE_ONLY = (
-    "The management account can only be managed using the standalone context from the management account."
-)
-NOT_MANAGEMENT_OR_DELEGATED = (
-    "Only the management account or the delegated administrator for AWS Account Management can specify an AccountId."
-)
-OWN_ACCOUNT_STANDALONE_ONLY = "Your own account can only be managed using the standalone context for this operation."
-NOT_A_MEMBER = "The specified account is not a member of your organization."
-
-
-def denied(management, org_id, caller, operation, reason):
-    arn = f"arn:aws:account::{management}:account/{org_id}/{caller}"
-    return f"User: {arn} is not authorized to perform: account:{operation} ({reason})"
-
-
-class Organization:
-    """An organization founded through the API by a fresh management account."""
-
-    def __init__(self, server, members=()):
-        self.server = server
-        self.management = new_account()
-        self.org = server.organizations(self.management)
-        self.id = self.org.create_organization(FeatureSet="ALL")["Organization"]["Id"]
-        self.members = [self.create_account(name) for name in members]
-
-    def create_account(self, name):
-        status = self.org.create_account(AccountName=name, Email=f"{name.lower()}-{new_account()}@example.com")
-        assert status["CreateAccountStatus"]["State"] == "SUCCEEDED"
-        return status["CreateAccountStatus"]["AccountId"]
-
-    def enable_trusted_access(self):
-        self.org.enable_aws_service_access(ServicePrincipal=ACCOUNT)
-
 
 @pytest.fixture
 def organization(server):
     """Trusted access enabled; members[0] the delegated administrator."""
     organization = Organization(server, ["Admin", "Member", "Other"])
     organization.enable_trusted_access()
-    organization.org.register_delegated_administrator(AccountId=organization.members[0], ServicePrincipal=ACCOUNT)
+    organization.delegate_to(organization.members[0])
     return organization
 
 
@@ -131,15 +104,12 @@ def test_the_delegated_administrator_uses_the_organizations_context(organization
     info = admin.get_account_information(AccountId=member_id)
     assert (info["AccountId"], info["AccountName"]) == (member_id, "Member")
 
-    # Only the delegated administrator names its own id, and only for
-    # alternate contacts.
+    # The delegated administrator may name its own id.
     admin.put_alternate_contact(AccountId=admin_id, **SECURITY)
     assert admin.get_alternate_contact(AccountId=admin_id, AlternateContactType="SECURITY")["AlternateContact"] == SECURITY
-    with pytest.raises(admin.exceptions.AccessDeniedException) as caught:
-        admin.get_account_information(AccountId=admin_id)
-    assert caught.value.response["Error"]["Message"] == denied(
-        organization.management, organization.id, admin_id, "GetAccountInformation", OWN_ACCOUNT_STANDALONE_ONLY
-    )
+    info = admin.get_account_information(AccountId=admin_id)
+    assert (info["AccountId"], info["AccountName"]) == (admin_id, "Admin")
+    assert admin.get_region_opt_status(AccountId=admin_id, RegionName="af-south-1")["RegionOptStatus"] == "DISABLED"
 
 
 def test_refusals_carry_the_specs_messages(organization):
@@ -150,7 +120,8 @@ def test_refusals_carry_the_specs_messages(organization):
     cases = [
         (management, organization.management, organization.management, MANAGEMENT_STANDALONE_ONLY),
         (admin, admin_id, organization.management, MANAGEMENT_STANDALONE_ONLY),
-        (member, member_id, other_id, NOT_MANAGEMENT_OR_DELEGATED),
+        (member, member_id, other_id, None),
+        (member, member_id, member_id, None),
         (management, organization.management, new_account(), NOT_A_MEMBER),
     ]
     for client, caller, target, reason in cases:
@@ -158,26 +129,27 @@ def test_refusals_carry_the_specs_messages(organization):
             client.put_alternate_contact(AccountId=target, **SECURITY)
         response = caught.value.response
         assert response["ResponseMetadata"]["HTTPStatusCode"] == 403
-        assert response["Error"]["Message"] == denied(
-            organization.management, organization.id, caller, "PutAlternateContact", reason
-        )
+        assert response["Error"]["Message"] == access_denied(caller, "PutAlternateContact", reason)
 
-    organization.org.disable_aws_service_access(ServicePrincipal=ACCOUNT)
-    for client, caller in [(management, organization.management), (admin, admin_id)]:
+    organization.disable_trusted_access()
+    for client, caller, reason in [
+        (management, organization.management, NO_TRUSTED_ACCESS),
+        (admin, admin_id, NO_TRUSTED_ACCESS),
+        # A plain member is refused without a reason, trusted access or not.
+        (member, member_id, None),
+    ]:
         with pytest.raises(client.exceptions.AccessDeniedException) as caught:
-            client.put_alternate_contact(AccountId=member_id, **SECURITY)
-        assert caught.value.response["Error"]["Message"] == denied(
-            organization.management, organization.id, caller, "PutAlternateContact", NO_TRUSTED_ACCESS
-        )
+            client.put_alternate_contact(AccountId=other_id, **SECURITY)
+        assert caught.value.response["Error"]["Message"] == access_denied(caller, "PutAlternateContact", reason)
 
 
-def test_a_standalone_account_naming_an_account_id_uses_its_standalone_arn(server):
+def test_a_standalone_account_naming_an_account_id_is_named_by_its_root_user(server):
     outsider = new_account()
     client = server.client(outsider)
     with pytest.raises(client.exceptions.AccessDeniedException) as caught:
         client.get_account_information(AccountId=new_account())
     assert caught.value.response["Error"]["Message"] == (
-        f"User: arn:aws:account::{outsider}:account is not authorized to perform: "
+        f"User: arn:aws:iam::{outsider}:root is not authorized to perform: "
         f"account:GetAccountInformation ({NO_TRUSTED_ACCESS})"
     )
 
@@ -216,28 +188,36 @@ def test_create_and_describe_organization(server):
     assert error["reason"] == "ORGANIZATION_NOT_IN_ALL_FEATURES_MODE"
 
 
-def test_create_account_completes_at_once(server):
+def test_create_account_answers_in_progress_and_describe_reports_the_outcome(server):
     organization = Organization(server)
     org = organization.org
     before = datetime.datetime.now(datetime.timezone.utc)
-    status = org.create_account(AccountName="Workloads", Email="workloads@example.com")["CreateAccountStatus"]
-    assert status["Id"].startswith("car-") and status["State"] == "SUCCEEDED"
-    assert abs((status["RequestedTimestamp"] - before).total_seconds()) < 60
-    assert status["CompletedTimestamp"] == status["RequestedTimestamp"]
-    described = org.describe_create_account_status(CreateAccountRequestId=status["Id"])["CreateAccountStatus"]
-    assert described == status
+    started = org.create_account(AccountName="Workloads", Email="workloads@example.com")["CreateAccountStatus"]
+    assert started["Id"].startswith("car-")
+    assert (started["State"], started["AccountName"]) == ("IN_PROGRESS", "Workloads")
+    assert abs((started["RequestedTimestamp"] - before).total_seconds()) < 60
+    assert not {"AccountId", "CompletedTimestamp", "FailureReason"} & set(started)
+
+    status = created(org, {"CreateAccountStatus": started})
+    assert (status["Id"], status["State"], status["AccountName"]) == (started["Id"], "SUCCEEDED", "Workloads")
+    assert status["RequestedTimestamp"] == started["RequestedTimestamp"]
+    assert status["CompletedTimestamp"] >= status["RequestedTimestamp"]
+    assert "GovCloudAccountId" not in status
     accounts = {a["Id"]: a for a in org.list_accounts()["Accounts"]}
-    created = accounts[status["AccountId"]]
-    assert (created["Name"], created["Email"], created["Status"], created["JoinedMethod"]) == (
-        "Workloads",
-        "workloads@example.com",
-        "ACTIVE",
-        "CREATED",
-    )
+    created_account = accounts[status["AccountId"]]
+    assert (
+        created_account["Name"],
+        created_account["Email"],
+        created_account["Status"],
+        created_account["JoinedMethod"],
+    ) == ("Workloads", "workloads@example.com", "ACTIVE", "CREATED")
     assert accounts[organization.management]["JoinedMethod"] == "INVITED"
     assert server.client(status["AccountId"]).get_account_information()["AccountName"] == "Workloads"
 
-    failed = org.create_account(AccountName="Again", Email="WORKLOADS@example.com")["CreateAccountStatus"]
+    # An address in use is only known to have failed once the request is described.
+    again = org.create_account(AccountName="Again", Email="WORKLOADS@example.com")
+    assert again["CreateAccountStatus"]["State"] == "IN_PROGRESS"
+    failed = created(org, again)
     assert (failed["State"], failed["FailureReason"]) == ("FAILED", "EMAIL_ALREADY_EXISTS")
     assert "AccountId" not in failed
 
@@ -251,6 +231,33 @@ def test_create_account_completes_at_once(server):
         org.exceptions.InvalidInputException, org.create_account, AccountName="Bad", Email="not-an-email"
     )
     assert error["reason"] == "INVALID_PATTERN"
+
+
+def test_a_created_member_starts_with_the_management_accounts_contact_under_its_own_name(server):
+    management = new_account()
+    contact = {
+        "FullName": "Management Owner",
+        "AddressLine1": "410 Terry Ave N",
+        "City": "Seattle",
+        "StateOrRegion": "WA",
+        "PostalCode": "98109",
+        "CountryCode": "US",
+        "PhoneNumber": "+1 206-555-0100",
+        "CompanyName": "Example Corp",
+    }
+    server.client(management).put_contact_information(ContactInformation=contact)
+    organization = Organization(server, management=management)
+    member = organization.create_account("Data lake")
+    stored = server.client(member).get_contact_information()
+    assert stored["ContactInformation"] == dict(contact, FullName="Data lake")
+    assert stored["VerificationStatus"] == "UNVERIFIED"
+    # A management account without contact information passes none on.
+    bare = Organization(server, ["No contact"])
+    error = api_error(server.client(bare.members[0]).get_contact_information)
+    assert (error["code"], error["message"]) == (
+        "ResourceNotFoundException",
+        "No contact information found for this account.",
+    )
 
 
 def test_list_accounts_refuses_bad_paging(server):
@@ -369,9 +376,7 @@ def test_delegated_administrator_registration_and_its_errors(server):
     admin = server.client(admin_id)
     with pytest.raises(admin.exceptions.AccessDeniedException) as caught:
         admin.put_alternate_contact(AccountId=member_id, **SECURITY)
-    assert caught.value.response["Error"]["Message"] == denied(
-        organization.management, organization.id, admin_id, "PutAlternateContact", NOT_MANAGEMENT_OR_DELEGATED
-    )
+    assert caught.value.response["Error"]["Message"] == access_denied(admin_id, "PutAlternateContact")
 
 
 def test_an_unknown_organizations_operation_is_a_json_error(server):

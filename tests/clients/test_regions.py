@@ -11,7 +11,7 @@ CATALOG = json.loads((ROOT / "crates/account-engine/data/regions.json").read_tex
 ALL_REGIONS = sorted(r["code"] for r in CATALOG)
 OPT_IN = sorted(r["code"] for r in CATALOG if not r["default"])
 BY_DEFAULT = sorted(r["code"] for r in CATALOG if r["default"])
-STATUSES = "[ENABLED, ENABLING, DISABLING, DISABLED, ENABLED_BY_DEFAULT]"
+STATUSES = '["ENABLED","ENABLING","DISABLING","DISABLED","ENABLED_BY_DEFAULT"]'
 
 
 def status(client, region):
@@ -71,9 +71,14 @@ def test_a_token_from_another_filter_or_a_made_up_one_is_malformed(client):
 
 
 def test_an_unknown_status_filter_is_named_with_the_allowed_values(client):
-    error = api_error(client.list_regions, RegionOptStatusContains=["ENABLED", "ON"])
-    assert error["code"] == "ValidationException"
-    assert error["message"] == f'[instance value ("ON") not found in enum (possible values: {STATUSES})]'
+    error = api_error(client.list_regions, RegionOptStatusContains=["ENABLED", "ON", "OFF"])
+    assert error == {
+        "code": "ValidationException",
+        "message": f'[instance value ("ON") not found in enum (possible values: {STATUSES})]',
+        "status": 400,
+        "reason": None,
+        "fields": None,
+    }
 
 
 @pytest.mark.parametrize(
@@ -149,7 +154,7 @@ def test_an_upper_case_region_is_access_denied(client, account, operation, name)
     error = api_error(getattr(client, operation), RegionName="AF-SOUTH-1")
     assert (error["code"], error["status"]) == ("AccessDeniedException", 403)
     assert error["message"] == (
-        f"User: arn:aws:account::{account}:account is not authorized to perform: "
+        f"User: arn:aws:iam::{account}:root is not authorized to perform: "
         f"account:{name} (You specified an invalid target region.)"
     )
 
