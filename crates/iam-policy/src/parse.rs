@@ -58,6 +58,8 @@ struct Draft<'a> {
 struct List<'a> {
     negated: bool,
     items: Vec<&'a str>,
+    /// Whether the element listed anything, `null`s included.
+    listed: bool,
 }
 
 struct DraftCondition<'a> {
@@ -144,7 +146,7 @@ pub(crate) fn parse(json: &str, kind: PolicyKind) -> Result<Policy, PolicyError>
 }
 
 fn non_empty(list: &Option<List<'_>>) -> bool {
-    list.as_ref().is_some_and(|list| !list.items.is_empty())
+    list.as_ref().is_some_and(|list| list.listed)
 }
 
 fn build(draft: Draft<'_>, conditions: Vec<Condition>, variables: bool) -> Statement {
@@ -239,8 +241,8 @@ fn statement(value: &Value) -> Option<Draft<'_>> {
         sid,
         effect,
         principals: principals(fields)?,
-        actions: list(fields, "Action", "NotAction")?,
-        resources: list(fields, "Resource", "NotResource")?,
+        actions: list(fields, "Action", "NotAction", false)?,
+        resources: list(fields, "Resource", "NotResource", true)?,
         conditions: match fields.get("Condition") {
             Some(block) => conditions(block)?,
             None => Vec::new(),
@@ -248,11 +250,13 @@ fn statement(value: &Value) -> Option<Draft<'_>> {
     })
 }
 
-/// `Some(None)`: neither element; `None`: both, or a wrong type.
+/// `Some(None)`: neither element; `None`: both, or a wrong type. IAM
+/// skips `null` in a list of resources.
 fn list<'a>(
     fields: &'a Map<String, Value>,
     positive: &str,
     negative: &str,
+    nulls: bool,
 ) -> Option<Option<List<'a>>> {
     let (negated, value) = match (fields.get(positive), fields.get(negative)) {
         (Some(_), Some(_)) => return None,
@@ -260,9 +264,19 @@ fn list<'a>(
         (None, Some(value)) => (true, value),
         (None, None) => return Some(None),
     };
+    let listed = value.as_array().is_none_or(|items| !items.is_empty());
+    let items = match value {
+        Value::Array(items) if nulls => items
+            .iter()
+            .filter(|item| !item.is_null())
+            .map(Value::as_str)
+            .collect::<Option<_>>()?,
+        _ => strings(value)?,
+    };
     Some(Some(List {
         negated,
-        items: strings(value)?,
+        items,
+        listed,
     }))
 }
 
