@@ -138,8 +138,15 @@ class Server:
         self.process.wait()
 
     def saved_state(self):
+        """The state the server's files hold: the state file with the journal
+        beside it replayed (`account-server --export`, which reads them while
+        the server runs too)."""
         assert not self.in_memory, "a server with its state in memory saves nothing"
-        return json.loads(self.state_file.read_text())
+        exported = subprocess.run(
+            [SERVER_BIN, "--state", str(self.state_file), "--export"], capture_output=True, text=True, timeout=60
+        )
+        assert exported.returncode == 0, exported.stderr
+        return json.loads(exported.stdout)
 
     def client(self, account=None, validate=True, pool=10, service="account"):
         """A boto3 client of `service` (Account by default) calling as
