@@ -19,6 +19,7 @@ mod paging;
 pub mod principal;
 pub mod snapshot;
 pub mod store;
+pub mod sts;
 pub mod timestamp;
 mod wire;
 
@@ -37,5 +38,10 @@ pub use organizations::OrganizationError;
 pub use principal::Principal;
 pub use snapshot::{SnapshotError, SCHEMA_VERSION};
 pub use store::{ACCOUNT_MANAGEMENT_PRINCIPAL, DEFAULT_ACCOUNT_ID};
+pub use sts::error::StsApiError;
+pub use sts::operation::StsOperation;
 pub use wire::json_1_1::CONTENT_TYPE as ORGANIZATIONS_CONTENT_TYPE;
+pub use wire::query::{
+    QueryError, QueryOperation, QueryService, CONTENT_TYPE as QUERY_CONTENT_TYPE,
+};
 pub use wire::WireResponse;

@@ -15,6 +15,7 @@ use crate::account::model::{PrimaryEmailUpdateStatus, RegionOptStatus};
 use crate::account::validate::ACCOUNT_ID;
 use crate::catalog;
 use crate::engine::Engine;
+use crate::organizations::tree::{FULL_AWS_ACCESS, MAX_OU_DEPTH};
 use crate::store::{CreateAccountOutcome, Organization, State, ACCOUNT_MANAGEMENT_PRINCIPAL};
 
 /// The schema this build writes and the newest it reads.
@@ -149,6 +150,7 @@ fn check_organizations(state: &State) -> Result<(), SnapshotError> {
 /// The Organizations API's records agree with the membership and settings
 /// they describe.
 fn check_organization_records(state: &State, org: &Organization) -> Result<(), SnapshotError> {
+    check_structure(org)?;
     if let Some(stranger) = org.joined.keys().find(|id| !org.members.contains(*id)) {
         return inconsistent(format!(
             "organization {} records how {stranger} joined, but it is not a member",
@@ -185,6 +187,77 @@ fn check_organization_records(state: &State, org: &Organization) -> Result<(), S
                     org.id
                 ));
             }
+        }
+    }
+    Ok(())
+}
+
+/// The id is one a root id derives from; OUs form a tree of known parents
+/// no deeper than the service allows; accounts sit in known OUs; tags and
+/// attachments name things that exist.
+fn check_structure(org: &Organization) -> Result<(), SnapshotError> {
+    let id_ok = org.id.strip_prefix("o-").is_some_and(|rest| {
+        (10..=32).contains(&rest.len())
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    });
+    if !id_ok {
+        return inconsistent(format!("{} is not an organization id", org.id));
+    }
+    for (id, unit) in &org.units {
+        if let Some(parent) = unit.parent.as_ref().filter(|p| !org.units.contains_key(*p)) {
+            return inconsistent(format!("OU {id} names unknown parent {parent}"));
+        }
+        // A cycle never reaches the root; a chain longer than the OUs has one.
+        let mut steps = 0;
+        let mut next = unit.parent.as_ref();
+        while let Some(parent) = next {
+            steps += 1;
+            if steps > org.units.len() {
+                return inconsistent(format!("OU {id} is its own ancestor"));
+            }
+            next = org.units[parent].parent.as_ref();
+        }
+        if steps + 1 > MAX_OU_DEPTH {
+            return inconsistent(format!(
+                "OU {id} is nested deeper than {MAX_OU_DEPTH} levels"
+            ));
+        }
+    }
+    for (account, unit) in &org.parents {
+        if !org.members.contains(account) || !org.units.contains_key(unit) {
+            return inconsistent(format!(
+                "organization {} places {account} in {unit}, but one of them is unknown",
+                org.id
+            ));
+        }
+    }
+    let known = |id: &str| org.node(id).is_some() || org.policies.contains_key(id);
+    if let Some(id) = org.tags.keys().find(|id| !known(id)) {
+        return inconsistent(format!(
+            "organization {} tags unknown resource {id}",
+            org.id
+        ));
+    }
+    for (target, policies) in &org.attachments {
+        if !org.service_control_policies || org.node(target).is_none() {
+            return inconsistent(format!(
+                "organization {} attaches policies to {target}, which cannot have them",
+                org.id
+            ));
+        }
+        let unknown = policies
+            .iter()
+            .find(|p| p.as_str() != FULL_AWS_ACCESS && !org.policies.contains_key(*p));
+        if let Some(policy) = unknown {
+            return inconsistent(format!("{target} has unknown policy {policy} attached"));
+        }
+        if !(1..=5).contains(&policies.len()) {
+            return inconsistent(format!(
+                "{target} has {} policies attached, not 1 to 5",
+                policies.len()
+            ));
         }
     }
     Ok(())

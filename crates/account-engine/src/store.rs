@@ -46,6 +46,10 @@ pub struct Account {
     /// The AWS GovCloud (US) account linked to this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gov_cloud: Option<GovCloudLink>,
+    /// The IAM role Organizations CreateAccount made in the account for its
+    /// management account (`OrganizationAccountAccessRole` by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_access_role: Option<String>,
 }
 
 impl Account {
@@ -62,6 +66,7 @@ impl Account {
             verified_phone_number: None,
             phone_code: None,
             gov_cloud: None,
+            organization_access_role: None,
         }
     }
 }
@@ -132,6 +137,44 @@ pub struct Organization {
     /// CreateAccount requests by their `car-` id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub create_account_requests: BTreeMap<String, CreateAccountRequest>,
+    /// Organizational units by their `ou-` id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub units: BTreeMap<String, Unit>,
+    /// The OU each account sits in; an account missing here is under the root.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub parents: BTreeMap<String, String>,
+    /// Tags by resource id: the root, an OU, an account or a policy.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: BTreeMap<String, BTreeMap<String, String>>,
+    /// Customer managed service control policies by their `p-` id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub policies: BTreeMap<String, StoredPolicy>,
+    /// The policies attached to each target (root, OU or account), the AWS
+    /// managed `p-FullAWSAccess` included.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attachments: BTreeMap<String, BTreeSet<String>>,
+    /// Whether the SERVICE_CONTROL_POLICY type is enabled on the root.
+    #[serde(default)]
+    pub service_control_policies: bool,
+}
+
+/// An organizational unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Unit {
+    pub name: String,
+    /// The parent OU; `None` for an OU directly under the root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+/// A customer managed service control policy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoredPolicy {
+    pub name: String,
+    pub description: String,
+    pub content: String,
 }
 
 impl Organization {
@@ -161,6 +204,12 @@ impl Organization {
             other_service_access: BTreeMap::new(),
             delegated_since: None,
             create_account_requests: BTreeMap::new(),
+            units: BTreeMap::new(),
+            parents: BTreeMap::new(),
+            tags: BTreeMap::new(),
+            policies: BTreeMap::new(),
+            attachments: BTreeMap::new(),
+            service_control_policies: false,
         }
     }
 }

@@ -187,6 +187,7 @@ fn create_organization_makes_the_caller_the_management_account() {
             "Name": format!("Account {MANAGEMENT}"),
             "Status": "ACTIVE",
             "State": "ACTIVE",
+            "Paths": [format!("{id}/r-{}/{MANAGEMENT}/", &id[2..6])],
             "JoinedMethod": "INVITED",
             "JoinedTimestamp": epoch_seconds(START),
         })]
@@ -367,6 +368,7 @@ fn create_account_answers_in_progress_and_is_described_as_complete() {
             "Name": "Workloads Prod",
             "Status": "ACTIVE",
             "State": "ACTIVE",
+            "Paths": [format!("{id}/r-{}/{account_id}/", &id[2..6])],
             "JoinedMethod": "CREATED",
             "JoinedTimestamp": at,
         })
@@ -845,6 +847,7 @@ fn list_delegated_administrators_shows_the_account_and_when_it_was_delegated() {
         "Name": "Admin",
         "Status": "ACTIVE",
         "State": "ACTIVE",
+        "Paths": [format!("{id}/r-{}/{admin}/", &id[2..6])],
         "JoinedMethod": "CREATED",
         "JoinedTimestamp": epoch_seconds(START),
         "DelegationEnabledDate": epoch_seconds(START + 3_000),
@@ -915,7 +918,7 @@ fn deregistering_ends_the_delegated_administrators_organizations_context() {
 fn the_wire_refuses_unknown_targets_and_malformed_bodies() {
     let (mut sandbox, _) = organization();
     for target in [
-        "AWSOrganizationsV20161128.ListRoots",
+        "AWSOrganizationsV20161128.ListHandshakesForAccount",
         "ListAccounts",
         "AmazonAccount.ListAccounts",
         "",

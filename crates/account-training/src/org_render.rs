@@ -57,9 +57,75 @@ const LIST_DELEGATED_ADMINISTRATORS: &[InputMember] = &[
     MAX_RESULTS,
 ];
 
+const fn string(name: &'static str, option: &'static str, required: bool) -> InputMember {
+    member(name, option, MemberType::String, required)
+}
+
+const PARENT_ID: InputMember = string("ParentId", "--parent-id", true);
+const OU_ID: InputMember = string("OrganizationalUnitId", "--organizational-unit-id", true);
+const POLICY_ID: InputMember = string("PolicyId", "--policy-id", true);
+const RESOURCE_ID: InputMember = string("ResourceId", "--resource-id", true);
+const TARGET_ID: InputMember = string("TargetId", "--target-id", true);
+const FILTER: InputMember = string("Filter", "--filter", true);
+
+const CREATE_OU: &[InputMember] = &[PARENT_ID, string("Name", "--name", true)];
+const OU_ONLY: &[InputMember] = &[OU_ID];
+const UPDATE_OU: &[InputMember] = &[OU_ID, string("Name", "--name", false)];
+const PARENT_PAGE: &[InputMember] = &[PARENT_ID, NEXT_TOKEN, MAX_RESULTS];
+const LIST_CHILDREN: &[InputMember] = &[
+    PARENT_ID,
+    string("ChildType", "--child-type", true),
+    NEXT_TOKEN,
+    MAX_RESULTS,
+];
+const LIST_PARENTS: &[InputMember] = &[
+    string("ChildId", "--child-id", true),
+    NEXT_TOKEN,
+    MAX_RESULTS,
+];
+const MOVE_ACCOUNT: &[InputMember] = &[
+    ACCOUNT_ID,
+    string("SourceParentId", "--source-parent-id", true),
+    string("DestinationParentId", "--destination-parent-id", true),
+];
+const ACCOUNT_ONLY: &[InputMember] = &[ACCOUNT_ID];
+const ACCOUNT_PAGE: &[InputMember] = &[ACCOUNT_ID, NEXT_TOKEN, MAX_RESULTS];
+const TAG_RESOURCE: &[InputMember] = &[RESOURCE_ID];
+const UNTAG_RESOURCE: &[InputMember] = &[
+    RESOURCE_ID,
+    member("TagKeys", "--tag-keys", MemberType::StringList, true),
+];
+const LIST_TAGS: &[InputMember] = &[RESOURCE_ID, NEXT_TOKEN];
+const POLICY_TYPE: &[InputMember] = &[
+    string("RootId", "--root-id", true),
+    string("PolicyType", "--policy-type", true),
+];
+const CREATE_POLICY: &[InputMember] = &[
+    string("Content", "--content", true),
+    string("Description", "--description", true),
+    string("Name", "--name", true),
+    string("Type", "--type", true),
+];
+const POLICY_ONLY: &[InputMember] = &[POLICY_ID];
+const UPDATE_POLICY: &[InputMember] = &[
+    POLICY_ID,
+    string("Name", "--name", false),
+    string("Description", "--description", false),
+    string("Content", "--content", false),
+];
+const LIST_POLICIES: &[InputMember] = &[FILTER, NEXT_TOKEN, MAX_RESULTS];
+const LIST_POLICIES_FOR_TARGET: &[InputMember] = &[TARGET_ID, FILTER, NEXT_TOKEN, MAX_RESULTS];
+const POLICY_PAGE: &[InputMember] = &[POLICY_ID, NEXT_TOKEN, MAX_RESULTS];
+const POLICY_ATTACHMENT: &[InputMember] = &[POLICY_ID, TARGET_ID];
+const LIST_CREATE_ACCOUNT_STATUS: &[InputMember] = &[
+    member("States", "--states", MemberType::StringList, false),
+    NEXT_TOKEN,
+    MAX_RESULTS,
+];
+
 /// Input members of botocore's `organizations` model (2016-11-28) that an
-/// option can carry. CreateAccount's `Tags`, a list of structures, is left
-/// out: like a member outside the model, it goes in `--cli-input-json`.
+/// option can carry. `Tags`, a list of structures, is left out: like a
+/// member outside the model, it goes in `--cli-input-json`.
 fn members(operation: OrgOperation) -> &'static [InputMember] {
     match operation {
         OrgOperation::CreateOrganization => CREATE_ORGANIZATION,
@@ -73,6 +139,32 @@ fn members(operation: OrgOperation) -> &'static [InputMember] {
         OrgOperation::RegisterDelegatedAdministrator
         | OrgOperation::DeregisterDelegatedAdministrator => DELEGATED_ADMINISTRATOR,
         OrgOperation::ListDelegatedAdministrators => LIST_DELEGATED_ADMINISTRATORS,
+        OrgOperation::ListRoots => PAGE,
+        OrgOperation::CreateOrganizationalUnit => CREATE_OU,
+        OrgOperation::DescribeOrganizationalUnit | OrgOperation::DeleteOrganizationalUnit => {
+            OU_ONLY
+        }
+        OrgOperation::UpdateOrganizationalUnit => UPDATE_OU,
+        OrgOperation::ListOrganizationalUnitsForParent | OrgOperation::ListAccountsForParent => {
+            PARENT_PAGE
+        }
+        OrgOperation::ListChildren => LIST_CHILDREN,
+        OrgOperation::ListParents => LIST_PARENTS,
+        OrgOperation::MoveAccount => MOVE_ACCOUNT,
+        OrgOperation::DescribeAccount => ACCOUNT_ONLY,
+        OrgOperation::TagResource => TAG_RESOURCE,
+        OrgOperation::UntagResource => UNTAG_RESOURCE,
+        OrgOperation::ListTagsForResource => LIST_TAGS,
+        OrgOperation::EnablePolicyType | OrgOperation::DisablePolicyType => POLICY_TYPE,
+        OrgOperation::CreatePolicy => CREATE_POLICY,
+        OrgOperation::DescribePolicy | OrgOperation::DeletePolicy => POLICY_ONLY,
+        OrgOperation::UpdatePolicy => UPDATE_POLICY,
+        OrgOperation::ListPolicies => LIST_POLICIES,
+        OrgOperation::ListPoliciesForTarget => LIST_POLICIES_FOR_TARGET,
+        OrgOperation::ListTargetsForPolicy => POLICY_PAGE,
+        OrgOperation::AttachPolicy | OrgOperation::DetachPolicy => POLICY_ATTACHMENT,
+        OrgOperation::ListCreateAccountStatus => LIST_CREATE_ACCOUNT_STATUS,
+        OrgOperation::ListDelegatedServicesForAccount => ACCOUNT_PAGE,
     }
 }
 
@@ -81,11 +173,23 @@ fn command(operation: OrgOperation) -> Command {
         service: "organizations",
         name: xform_name(operation.name(), '-'),
         members: members(operation),
+        // The operations of botocore's paginators-1.json.
         paginated: matches!(
             operation,
             OrgOperation::ListAccounts
                 | OrgOperation::ListAwsServiceAccessForOrganization
                 | OrgOperation::ListDelegatedAdministrators
+                | OrgOperation::ListRoots
+                | OrgOperation::ListOrganizationalUnitsForParent
+                | OrgOperation::ListAccountsForParent
+                | OrgOperation::ListChildren
+                | OrgOperation::ListParents
+                | OrgOperation::ListTagsForResource
+                | OrgOperation::ListPolicies
+                | OrgOperation::ListPoliciesForTarget
+                | OrgOperation::ListTargetsForPolicy
+                | OrgOperation::ListCreateAccountStatus
+                | OrgOperation::ListDelegatedServicesForAccount
         ),
     }
 }

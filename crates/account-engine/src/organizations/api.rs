@@ -8,6 +8,7 @@
 
 use std::ops::Bound;
 
+use super::tree::Node;
 use crate::account::model::AccountState;
 use crate::account::validate::ACCOUNT_ID;
 use crate::engine::Engine;
@@ -24,12 +25,15 @@ use crate::store::{
     ACCOUNT_MANAGEMENT_PRINCIPAL,
 };
 
+/// The role CreateAccount makes in a new account unless told another name.
+pub const ACCESS_ROLE: &str = "OrganizationAccountAccessRole";
+
 /// The model's MaxResults maximum; the service's default page is as long.
-const MAX_PAGE_SIZE: i128 = 20;
+pub(super) const MAX_PAGE_SIZE: i128 = 20;
 
 /// Who may call an operation.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Callers {
+pub(super) enum Callers {
     /// Any account of the organization.
     Members,
     /// The management account only.
@@ -38,18 +42,22 @@ enum Callers {
     Administrators,
 }
 
-type Result<T> = std::result::Result<T, OrgApiError>;
+pub(super) type Result<T> = std::result::Result<T, OrgApiError>;
 
-fn invalid(kind: InvalidInput) -> OrgApiError {
+pub(super) fn invalid(kind: InvalidInput) -> OrgApiError {
     OrgApiError::InvalidInput(kind)
 }
 
-fn required(value: Option<&str>) -> Result<&str> {
+pub(super) fn required(value: Option<&str>) -> Result<&str> {
     value.ok_or(invalid(InvalidInput::InputRequired))
 }
 
 /// Length bounds, then a pattern over the whole value.
-fn check_string(value: &str, (min, max): (usize, usize), pattern: fn(&str) -> bool) -> Result<()> {
+pub(super) fn check_string(
+    value: &str,
+    (min, max): (usize, usize),
+    pattern: fn(&str) -> bool,
+) -> Result<()> {
     let len = value.chars().count();
     if len < min {
         Err(invalid(InvalidInput::MinLengthExceeded))
@@ -72,7 +80,7 @@ fn check_principal(value: &str) -> Result<()> {
 }
 
 /// `AccountId`: at most 12 characters matching `^\d{12}$`.
-fn check_account_id(value: &str) -> Result<()> {
+pub(super) fn check_account_id(value: &str) -> Result<()> {
     check_string(value, (0, 12), ACCOUNT_ID.matches)
 }
 
@@ -112,7 +120,7 @@ fn check_request_id(value: &str) -> Result<()> {
 }
 
 /// The page size a MaxResults asks for, and the NextToken's length.
-fn check_page(max_results: Option<i128>, next_token: Option<&str>) -> Result<usize> {
+pub(super) fn check_page(max_results: Option<i128>, next_token: Option<&str>) -> Result<usize> {
     if next_token.is_some_and(|t| t.chars().count() > 100_000) {
         return Err(invalid(InvalidInput::MaxLengthExceeded));
     }
@@ -124,22 +132,65 @@ fn check_page(max_results: Option<i128>, next_token: Option<&str>) -> Result<usi
     }
 }
 
-/// The sandbox knows AWS service principals by their form, not by a list of
-/// services, so any `<name>.amazonaws.com` counts as recognized.
+/// The service principals of the AWS services that integrate with
+/// Organizations (trusted access or a delegated administrator), as the
+/// Organizations User Guide lists them. The service refuses any other with
+/// InvalidInputException; the list itself is the sandbox's own copy.
+const SERVICE_PRINCIPALS: &[&str] = &[
+    "access-analyzer.amazonaws.com",
+    "account.amazonaws.com",
+    "auditmanager.amazonaws.com",
+    "aws-artifact-account-sync.amazonaws.com",
+    "backup.amazonaws.com",
+    "config-multiaccountsetup.amazonaws.com",
+    "config.amazonaws.com",
+    "compute-optimizer.amazonaws.com",
+    "controltower.amazonaws.com",
+    "cost-optimization-hub.bcm.amazonaws.com",
+    "detective.amazonaws.com",
+    "devops-guru.amazonaws.com",
+    "ds.amazonaws.com",
+    "fms.amazonaws.com",
+    "guardduty.amazonaws.com",
+    "health.amazonaws.com",
+    "iam.amazonaws.com",
+    "inspector2.amazonaws.com",
+    "ipam.amazonaws.com",
+    "license-manager.amazonaws.com",
+    "macie.amazonaws.com",
+    "malware-protection.guardduty.amazonaws.com",
+    "member.org.stacksets.cloudformation.amazonaws.com",
+    "mgn.amazonaws.com",
+    "networkmanager.amazonaws.com",
+    "ram.amazonaws.com",
+    "reachabilityanalyzer.networkinsights.amazonaws.com",
+    "reporting.trustedadvisor.amazonaws.com",
+    "resource-explorer-2.amazonaws.com",
+    "securityhub.amazonaws.com",
+    "securityincidentresponse.amazonaws.com",
+    "securitylake.amazonaws.com",
+    "servicecatalog.amazonaws.com",
+    "servicequotas.amazonaws.com",
+    "ssm.amazonaws.com",
+    "sso.amazonaws.com",
+    "storage-lens.s3.amazonaws.com",
+    "tagpolicies.tag.amazonaws.com",
+    "wellarchitected.amazonaws.com",
+    "cloudtrail.amazonaws.com",
+];
+
 fn is_service_principal(principal: &str) -> bool {
-    principal
-        .strip_suffix(".amazonaws.com")
-        .is_some_and(|name| !name.is_empty())
+    SERVICE_PRINCIPALS.contains(&principal)
 }
 
-fn organization_arn(org: &Organization) -> String {
+pub(super) fn organization_arn(org: &Organization) -> String {
     format!(
         "arn:aws:organizations::{}:organization/{}",
         org.management_account_id, org.id
     )
 }
 
-fn account_arn(org: &Organization, account_id: &str) -> String {
+pub(super) fn account_arn(org: &Organization, account_id: &str) -> String {
     format!(
         "arn:aws:organizations::{}:account/{}/{account_id}",
         org.management_account_id, org.id
@@ -154,13 +205,17 @@ fn describe(state: &State, org: &Organization) -> output::Organization {
         master_account_arn: account_arn(org, &org.management_account_id),
         master_account_id: org.management_account_id.clone(),
         master_account_email: state.accounts[&org.management_account_id].email.clone(),
-        available_policy_types: Vec::new(),
+        available_policy_types: super::structure::policy_types(org),
     }
 }
 
 /// A member as ListAccounts shows it. Members of organizations from older
 /// snapshots have no join record: they were invited when created.
-fn account_entry(state: &State, org: &Organization, account_id: &str) -> output::Account {
+pub(super) fn account_entry(
+    state: &State,
+    org: &Organization,
+    account_id: &str,
+) -> output::Account {
     let account = &state.accounts[account_id];
     let joined = org.joined.get(account_id).copied().unwrap_or(Joined {
         method: JoinedMethod::Invited,
@@ -173,6 +228,7 @@ fn account_entry(state: &State, org: &Organization, account_id: &str) -> output:
         name: account.name.clone(),
         status: AccountStatus::from(account.state),
         state: account.state,
+        paths: vec![org.path(Node::Account(account_id))],
         joined_method: joined.method,
         joined_timestamp: joined.at,
     }
@@ -180,7 +236,10 @@ fn account_entry(state: &State, org: &Organization, account_id: &str) -> output:
 
 /// A request as DescribeCreateAccountStatus reports it: complete, since the
 /// sandbox creates accounts at once.
-fn create_account_status(id: &str, request: &CreateAccountRequest) -> output::CreateAccountStatus {
+pub(super) fn create_account_status(
+    id: &str,
+    request: &CreateAccountRequest,
+) -> output::CreateAccountStatus {
     let (state, account_id, gov_cloud_account_id, failure_reason) = match &request.outcome {
         CreateAccountOutcome::Succeeded {
             account_id,
@@ -222,7 +281,7 @@ fn create_account_started(id: &str, request: &CreateAccountRequest) -> output::C
 
 /// Up to `size` entries of a list already positioned after its cursor, and
 /// the key to resume after if more remain.
-fn take_page<T>(
+pub(super) fn take_page<T>(
     mut entries: impl Iterator<Item = (String, T)>,
     size: usize,
 ) -> (Vec<T>, Option<String>) {
@@ -239,7 +298,7 @@ fn take_page<T>(
 impl Engine {
     /// The index of the caller's organization, if the caller may run an
     /// operation open to `callers`.
-    fn authorize(&self, caller: &str, callers: Callers) -> Result<usize> {
+    pub(super) fn authorize(&self, caller: &str, callers: Callers) -> Result<usize> {
         let index = self
             .state
             .organizations
@@ -262,7 +321,7 @@ impl Engine {
     }
 
     /// The NextToken's resume key for `scope`, or None for the first page.
-    fn cursor(&self, scope: &str, next_token: Option<&str>) -> Result<Option<String>> {
+    pub(super) fn cursor(&self, scope: &str, next_token: Option<&str>) -> Result<Option<String>> {
         next_token
             .map(|token| {
                 paging::decode_cursor(self.state.seed, scope, token)
@@ -271,7 +330,7 @@ impl Engine {
             .transpose()
     }
 
-    fn next_token(&self, scope: &str, after: Option<String>) -> Option<String> {
+    pub(super) fn next_token(&self, scope: &str, after: Option<String>) -> Option<String> {
         after.map(|key| paging::encode_cursor(self.state.seed, scope, &key))
     }
 
@@ -364,6 +423,8 @@ impl Engine {
             let account_id = self.unused_account_id();
             let mut account = Account::new(&account_id, name, now);
             email.clone_into(&mut account.email);
+            let role = input.role_name.as_deref().unwrap_or(ACCESS_ROLE);
+            account.organization_access_role = Some(role.to_owned());
             // A created member starts with the management account's primary
             // contact under its own name (observed).
             let management = &self.state.organizations[index].management_account_id;
@@ -377,6 +438,7 @@ impl Engine {
             self.state.accounts.insert(account_id.clone(), account);
             let org = &mut self.state.organizations[index];
             org.members.insert(account_id.clone());
+            org.adopt(&account_id);
             org.joined.insert(
                 account_id.clone(),
                 Joined {

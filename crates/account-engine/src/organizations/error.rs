@@ -19,6 +19,13 @@ pub enum InvalidInput {
     InvalidEnum,
     InvalidNextToken,
     UnrecognizedServicePrincipal,
+    InvalidEnumPolicyType,
+    ImmutablePolicy,
+    DuplicateTagKey,
+    InvalidPatternTargetId,
+    InvalidSyntaxPolicyId,
+    InvalidListMember,
+    NonDetachablePolicy,
 }
 
 impl InvalidInput {
@@ -33,6 +40,13 @@ impl InvalidInput {
             Self::InvalidEnum => "INVALID_ENUM",
             Self::InvalidNextToken => "INVALID_NEXT_TOKEN",
             Self::UnrecognizedServicePrincipal => "UNRECOGNIZED_SERVICE_PRINCIPAL",
+            Self::InvalidEnumPolicyType => "INVALID_ENUM_POLICY_TYPE",
+            Self::ImmutablePolicy => "IMMUTABLE_POLICY",
+            Self::DuplicateTagKey => "DUPLICATE_TAG_KEY",
+            Self::InvalidPatternTargetId => "INVALID_PATTERN_TARGET_ID",
+            Self::InvalidSyntaxPolicyId => "INVALID_SYNTAX_POLICY_ID",
+            Self::InvalidListMember => "INVALID_LIST_MEMBER",
+            Self::NonDetachablePolicy => "NON_DETACHABLE_POLICY",
         }
     }
 
@@ -47,6 +61,13 @@ impl InvalidInput {
             Self::InvalidEnum => "You specified an invalid value.",
             Self::InvalidNextToken => "You specified an invalid value for nextToken. You must get the value from the response to a previous call to the API.",
             Self::UnrecognizedServicePrincipal => "You specified a service principal that isn't recognized.",
+            Self::InvalidEnumPolicyType => "You specified an invalid policy type string.",
+            Self::ImmutablePolicy => "You specified a policy that is managed by Amazon Web Services and can't be modified.",
+            Self::DuplicateTagKey => "Tag keys must be unique among the tags attached to the same entity.",
+            Self::InvalidPatternTargetId => "You specified a policy target ID that doesn't match the required pattern.",
+            Self::InvalidSyntaxPolicyId => "You specified an invalid policy ID.",
+            Self::InvalidListMember => "You provided a list to a parameter that contains at least one invalid value.",
+            Self::NonDetachablePolicy => "You can't detach this Amazon Web Services Managed Policy.",
         }
     }
 }
@@ -59,6 +80,11 @@ pub enum Constraint {
     DelegatedAdministratorExistsForThisService,
     ServiceAccessNotEnabled,
     OrganizationNotInAllFeaturesMode,
+    OuDepthLimitExceeded,
+    MaxPolicyTypeAttachmentLimitExceeded,
+    MinPolicyTypeAttachmentLimitExceeded,
+    PolicyContentLimitExceeded,
+    MaxTagLimitExceeded,
 }
 
 impl Constraint {
@@ -75,6 +101,15 @@ impl Constraint {
             }
             Self::ServiceAccessNotEnabled => "SERVICE_ACCESS_NOT_ENABLED",
             Self::OrganizationNotInAllFeaturesMode => "ORGANIZATION_NOT_IN_ALL_FEATURES_MODE",
+            Self::OuDepthLimitExceeded => "OU_DEPTH_LIMIT_EXCEEDED",
+            Self::MaxPolicyTypeAttachmentLimitExceeded => {
+                "MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED"
+            }
+            Self::MinPolicyTypeAttachmentLimitExceeded => {
+                "MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED"
+            }
+            Self::PolicyContentLimitExceeded => "POLICY_CONTENT_LIMIT_EXCEEDED",
+            Self::MaxTagLimitExceeded => "MAX_TAG_LIMIT_EXCEEDED",
         }
     }
 
@@ -95,6 +130,22 @@ impl Constraint {
             Self::OrganizationNotInAllFeaturesMode => {
                 "This operation requires an organization that supports all features. An organization that supports only consolidated billing features can't perform it."
             }
+            Self::OuDepthLimitExceeded => {
+                "You attempted to create an OU tree that is too many levels deep."
+            }
+            Self::MaxPolicyTypeAttachmentLimitExceeded => {
+                "You attempted to exceed the number of policies of a certain type that can be attached to an entity at one time."
+            }
+            // Observed (terraform-provider-aws #26797).
+            Self::MinPolicyTypeAttachmentLimitExceeded => {
+                "You cannot remove the last policy attached to the specified target. You must have at least one attached at all times."
+            }
+            Self::PolicyContentLimitExceeded => {
+                "You attempted to create a policy that is larger than the maximum size."
+            }
+            Self::MaxTagLimitExceeded => {
+                "You have exceeded the number of tags allowed on this resource."
+            }
         }
     }
 }
@@ -107,6 +158,35 @@ pub const ACCOUNT_NOT_REGISTERED: &str =
     "The provided account is not a registered delegated administrator for your organization.";
 pub const ACCOUNT_ALREADY_REGISTERED: &str =
     "The provided account is already a delegated administrator for your organization.";
+pub const OU_NOT_FOUND: &str =
+    "We can't find an OU with the OrganizationalUnitId that you specified.";
+pub const PARENT_NOT_FOUND: &str =
+    "We can't find a root or OU with the ParentId that you specified.";
+pub const DUPLICATE_OU: &str = "An OU with the same name already exists.";
+pub const OU_NOT_EMPTY: &str = "The specified OU is not empty. Move all accounts to another root or to other OUs, remove all child OUs, and try the operation again.";
+pub const CHILD_NOT_FOUND: &str = "We can't find an organizational unit (OU) or Amazon Web Services account with the ChildId that you specified.";
+pub const SOURCE_PARENT_NOT_FOUND: &str =
+    "We can't find a source root or OU with the ParentId that you specified.";
+pub const DESTINATION_PARENT_NOT_FOUND: &str =
+    "We can't find the destination container (a root or OU) with the ParentId that you specified.";
+pub const DUPLICATE_ACCOUNT: &str = "That account is already present in the specified destination.";
+pub const TARGET_NOT_FOUND: &str =
+    "We can't find a root, OU, account, or policy with the TargetId that you specified.";
+pub const POLICY_NOT_FOUND: &str = "We can't find a policy with the PolicyId that you specified.";
+pub const DUPLICATE_POLICY: &str = "A policy with the same name already exists.";
+pub const DUPLICATE_POLICY_ATTACHMENT: &str =
+    "The selected policy is already attached to the specified target.";
+pub const POLICY_NOT_ATTACHED: &str =
+    "The policy isn't attached to the specified target in the specified root.";
+pub const POLICY_IN_USE: &str = "The policy is attached to one or more entities. You must detach it from all roots, OUs, and accounts before performing this operation.";
+pub const POLICY_TYPE_ALREADY_ENABLED: &str =
+    "The specified policy type is already enabled in the specified root.";
+pub const POLICY_TYPE_NOT_ENABLED: &str = "The specified policy type isn't currently enabled in this root. You can't attach policies of the specified type to entities in a root until you enable that type in the root.";
+pub const ROOT_NOT_FOUND: &str = "We can't find a root with the RootId that you specified.";
+/// Documented for CreatePolicy and UpdatePolicy (and seen in a capture).
+pub const MALFORMED_POLICY_DOCUMENT: &str =
+    "The provided policy document does not meet the requirements of the specified policy type.";
+pub const POLICY_TYPE_NOT_AVAILABLE: &str = "You can't use the specified policy type with the feature set currently enabled for this organization.";
 pub const CREATE_ACCOUNT_STATUS_NOT_FOUND: &str =
     "We can't find a create account request with the CreateAccountRequestId that you specified.";
 
@@ -128,6 +208,44 @@ pub enum OrgApiError {
     AccountAlreadyRegistered,
     #[error("{CREATE_ACCOUNT_STATUS_NOT_FOUND}")]
     CreateAccountStatusNotFound,
+    #[error("{OU_NOT_FOUND}")]
+    OrganizationalUnitNotFound,
+    #[error("{PARENT_NOT_FOUND}")]
+    ParentNotFound,
+    #[error("{DUPLICATE_OU}")]
+    DuplicateOrganizationalUnit,
+    #[error("{OU_NOT_EMPTY}")]
+    OrganizationalUnitNotEmpty,
+    #[error("{CHILD_NOT_FOUND}")]
+    ChildNotFound,
+    #[error("{SOURCE_PARENT_NOT_FOUND}")]
+    SourceParentNotFound,
+    #[error("{DESTINATION_PARENT_NOT_FOUND}")]
+    DestinationParentNotFound,
+    #[error("{DUPLICATE_ACCOUNT}")]
+    DuplicateAccount,
+    #[error("{TARGET_NOT_FOUND}")]
+    TargetNotFound,
+    #[error("{POLICY_NOT_FOUND}")]
+    PolicyNotFound,
+    #[error("{DUPLICATE_POLICY}")]
+    DuplicatePolicy,
+    #[error("{DUPLICATE_POLICY_ATTACHMENT}")]
+    DuplicatePolicyAttachment,
+    #[error("{POLICY_NOT_ATTACHED}")]
+    PolicyNotAttached,
+    #[error("{POLICY_IN_USE}")]
+    PolicyInUse,
+    #[error("{POLICY_TYPE_ALREADY_ENABLED}")]
+    PolicyTypeAlreadyEnabled,
+    #[error("{POLICY_TYPE_NOT_ENABLED}")]
+    PolicyTypeNotEnabled,
+    #[error("{ROOT_NOT_FOUND}")]
+    RootNotFound,
+    #[error("{MALFORMED_POLICY_DOCUMENT}")]
+    MalformedPolicyDocument,
+    #[error("{POLICY_TYPE_NOT_AVAILABLE}")]
+    PolicyTypeNotAvailableForOrganization,
     #[error("{}", .0.message())]
     ConstraintViolation(Constraint),
     #[error("{}", .0.message())]
@@ -153,6 +271,27 @@ impl OrgApiError {
             Self::AccountNotRegistered => "AccountNotRegisteredException",
             Self::AccountAlreadyRegistered => "AccountAlreadyRegisteredException",
             Self::CreateAccountStatusNotFound => "CreateAccountStatusNotFoundException",
+            Self::OrganizationalUnitNotFound => "OrganizationalUnitNotFoundException",
+            Self::ParentNotFound => "ParentNotFoundException",
+            Self::DuplicateOrganizationalUnit => "DuplicateOrganizationalUnitException",
+            Self::OrganizationalUnitNotEmpty => "OrganizationalUnitNotEmptyException",
+            Self::ChildNotFound => "ChildNotFoundException",
+            Self::SourceParentNotFound => "SourceParentNotFoundException",
+            Self::DestinationParentNotFound => "DestinationParentNotFoundException",
+            Self::DuplicateAccount => "DuplicateAccountException",
+            Self::TargetNotFound => "TargetNotFoundException",
+            Self::PolicyNotFound => "PolicyNotFoundException",
+            Self::DuplicatePolicy => "DuplicatePolicyException",
+            Self::DuplicatePolicyAttachment => "DuplicatePolicyAttachmentException",
+            Self::PolicyNotAttached => "PolicyNotAttachedException",
+            Self::PolicyInUse => "PolicyInUseException",
+            Self::PolicyTypeAlreadyEnabled => "PolicyTypeAlreadyEnabledException",
+            Self::PolicyTypeNotEnabled => "PolicyTypeNotEnabledException",
+            Self::RootNotFound => "RootNotFoundException",
+            Self::MalformedPolicyDocument => "MalformedPolicyDocumentException",
+            Self::PolicyTypeNotAvailableForOrganization => {
+                "PolicyTypeNotAvailableForOrganizationException"
+            }
             Self::ConstraintViolation(_) => "ConstraintViolationException",
             Self::InvalidInput(_) => "InvalidInputException",
             Self::Service(_) => "ServiceException",

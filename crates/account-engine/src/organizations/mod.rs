@@ -3,8 +3,13 @@
 
 mod api;
 pub mod error;
+mod ids;
 pub mod model;
 pub mod operation;
+mod policies;
 mod setup;
+mod structure;
+mod tags;
+pub mod tree;
 
 pub use setup::OrganizationError;

@@ -161,6 +161,161 @@ pub mod input {
         pub next_token: Option<String>,
         pub max_results: Option<i128>,
     }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct Tag {
+        pub key: Option<String>,
+        pub value: Option<String>,
+    }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct CreateOrganizationalUnit {
+        pub parent_id: Option<String>,
+        pub name: Option<String>,
+        pub tags: Option<Vec<Tag>>,
+    }
+
+    /// DescribeOrganizationalUnit, DeleteOrganizationalUnit.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct OrganizationalUnitId {
+        pub organizational_unit_id: Option<String>,
+    }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct UpdateOrganizationalUnit {
+        pub organizational_unit_id: Option<String>,
+        pub name: Option<String>,
+    }
+
+    /// ListOrganizationalUnitsForParent, ListAccountsForParent.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ParentPage {
+        pub parent_id: Option<String>,
+        pub next_token: Option<String>,
+        pub max_results: Option<i128>,
+    }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListChildren {
+        pub parent_id: Option<String>,
+        pub child_type: Option<String>,
+        pub next_token: Option<String>,
+        pub max_results: Option<i128>,
+    }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListParents {
+        pub child_id: Option<String>,
+        pub next_token: Option<String>,
+        pub max_results: Option<i128>,
+    }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct MoveAccount {
+        pub account_id: Option<String>,
+        pub source_parent_id: Option<String>,
+        pub destination_parent_id: Option<String>,
+    }
+
+    /// DescribeAccount, ListDelegatedServicesForAccount.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct AccountPage {
+        pub account_id: Option<String>,
+        pub next_token: Option<String>,
+        pub max_results: Option<i128>,
+    }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct TagResource {
+        pub resource_id: Option<String>,
+        pub tags: Option<Vec<Tag>>,
+    }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct UntagResource {
+        pub resource_id: Option<String>,
+        pub tag_keys: Option<Vec<String>>,
+    }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListTagsForResource {
+        pub resource_id: Option<String>,
+        pub next_token: Option<String>,
+    }
+
+    /// EnablePolicyType, DisablePolicyType.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct PolicyTypeOnRoot {
+        pub root_id: Option<String>,
+        pub policy_type: Option<String>,
+    }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct CreatePolicy {
+        pub content: Option<String>,
+        pub description: Option<String>,
+        pub name: Option<String>,
+        pub r#type: Option<String>,
+        pub tags: Option<Vec<Tag>>,
+    }
+
+    /// DescribePolicy, DeletePolicy, ListTargetsForPolicy.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct PolicyPage {
+        pub policy_id: Option<String>,
+        pub next_token: Option<String>,
+        pub max_results: Option<i128>,
+    }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct UpdatePolicy {
+        pub policy_id: Option<String>,
+        pub name: Option<String>,
+        pub description: Option<String>,
+        pub content: Option<String>,
+    }
+
+    /// ListPolicies and ListPoliciesForTarget.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListPolicies {
+        pub target_id: Option<String>,
+        pub filter: Option<String>,
+        pub next_token: Option<String>,
+        pub max_results: Option<i128>,
+    }
+
+    /// AttachPolicy, DetachPolicy.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct PolicyAttachment {
+        pub policy_id: Option<String>,
+        pub target_id: Option<String>,
+    }
+
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListCreateAccountStatus {
+        pub states: Option<Vec<String>>,
+        pub next_token: Option<String>,
+        pub max_results: Option<i128>,
+    }
 }
 
 /// Responses, serialized as the service sends them.
@@ -176,7 +331,8 @@ pub mod output {
     use crate::account::model::AccountState;
     use crate::clock::Millis;
 
-    /// `PolicyTypeSummary`; the sandbox has no policies, so lists are empty.
+    /// `PolicyTypeSummary`: SERVICE_CONTROL_POLICY and ENABLED, the one type
+    /// the sandbox models.
     #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
     #[serde(rename_all = "PascalCase")]
     pub struct PolicyTypeSummary {
@@ -245,12 +401,184 @@ pub mod output {
         pub name: String,
         pub status: AccountStatus,
         pub state: AccountState,
+        pub paths: Vec<String>,
         pub joined_method: JoinedMethod,
         #[serde(
             serialize_with = "epoch_seconds",
             deserialize_with = "from_epoch_seconds"
         )]
         pub joined_timestamp: Millis,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct DescribeAccount {
+        pub account: Account,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct Root {
+        pub id: String,
+        pub arn: String,
+        pub name: String,
+        pub policy_types: Vec<PolicyTypeSummary>,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListRoots {
+        pub roots: Vec<Root>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next_token: Option<String>,
+    }
+
+    /// EnablePolicyType and DisablePolicyType.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct RootOutput {
+        pub root: Root,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct OrganizationalUnit {
+        pub id: String,
+        pub arn: String,
+        pub name: String,
+        pub path: String,
+    }
+
+    /// Create, Describe and UpdateOrganizationalUnit.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct OrganizationalUnitOutput {
+        pub organizational_unit: OrganizationalUnit,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListOrganizationalUnitsForParent {
+        pub organizational_units: Vec<OrganizationalUnit>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next_token: Option<String>,
+    }
+
+    /// A `Child` or `Parent`: an id and ACCOUNT, ORGANIZATIONAL_UNIT or ROOT.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct Relative {
+        pub id: String,
+        pub r#type: String,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListChildren {
+        pub children: Vec<Relative>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next_token: Option<String>,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListParents {
+        pub parents: Vec<Relative>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next_token: Option<String>,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct Tag {
+        pub key: String,
+        pub value: String,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListTagsForResource {
+        pub tags: Vec<Tag>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next_token: Option<String>,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct PolicySummary {
+        pub id: String,
+        pub arn: String,
+        pub name: String,
+        pub description: String,
+        pub r#type: String,
+        pub aws_managed: bool,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct Policy {
+        pub policy_summary: PolicySummary,
+        pub content: String,
+    }
+
+    /// CreatePolicy, DescribePolicy and UpdatePolicy.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct PolicyOutput {
+        pub policy: Policy,
+    }
+
+    /// ListPolicies and ListPoliciesForTarget.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListPolicies {
+        pub policies: Vec<PolicySummary>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next_token: Option<String>,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct PolicyTargetSummary {
+        pub target_id: String,
+        pub arn: String,
+        pub name: String,
+        pub r#type: String,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListTargetsForPolicy {
+        pub targets: Vec<PolicyTargetSummary>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next_token: Option<String>,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListCreateAccountStatus {
+        pub create_account_statuses: Vec<CreateAccountStatus>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next_token: Option<String>,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct DelegatedService {
+        pub service_principal: String,
+        #[serde(
+            serialize_with = "epoch_seconds",
+            deserialize_with = "from_epoch_seconds"
+        )]
+        pub delegation_enabled_date: Millis,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    pub struct ListDelegatedServicesForAccount {
+        pub delegated_services: Vec<DelegatedService>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next_token: Option<String>,
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -19,10 +19,37 @@ pub enum OrgOperation {
     DeregisterDelegatedAdministrator,
     ListDelegatedAdministrators,
     CreateGovCloudAccount,
+    ListRoots,
+    CreateOrganizationalUnit,
+    DescribeOrganizationalUnit,
+    UpdateOrganizationalUnit,
+    DeleteOrganizationalUnit,
+    ListOrganizationalUnitsForParent,
+    ListChildren,
+    ListParents,
+    ListAccountsForParent,
+    MoveAccount,
+    DescribeAccount,
+    TagResource,
+    UntagResource,
+    ListTagsForResource,
+    EnablePolicyType,
+    DisablePolicyType,
+    CreatePolicy,
+    DescribePolicy,
+    UpdatePolicy,
+    DeletePolicy,
+    ListPolicies,
+    ListPoliciesForTarget,
+    ListTargetsForPolicy,
+    AttachPolicy,
+    DetachPolicy,
+    ListCreateAccountStatus,
+    ListDelegatedServicesForAccount,
 }
 
 impl OrgOperation {
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 39] = [
         Self::CreateOrganization,
         Self::DescribeOrganization,
         Self::CreateAccount,
@@ -35,6 +62,33 @@ impl OrgOperation {
         Self::DeregisterDelegatedAdministrator,
         Self::ListDelegatedAdministrators,
         Self::CreateGovCloudAccount,
+        Self::ListRoots,
+        Self::CreateOrganizationalUnit,
+        Self::DescribeOrganizationalUnit,
+        Self::UpdateOrganizationalUnit,
+        Self::DeleteOrganizationalUnit,
+        Self::ListOrganizationalUnitsForParent,
+        Self::ListChildren,
+        Self::ListParents,
+        Self::ListAccountsForParent,
+        Self::MoveAccount,
+        Self::DescribeAccount,
+        Self::TagResource,
+        Self::UntagResource,
+        Self::ListTagsForResource,
+        Self::EnablePolicyType,
+        Self::DisablePolicyType,
+        Self::CreatePolicy,
+        Self::DescribePolicy,
+        Self::UpdatePolicy,
+        Self::DeletePolicy,
+        Self::ListPolicies,
+        Self::ListPoliciesForTarget,
+        Self::ListTargetsForPolicy,
+        Self::AttachPolicy,
+        Self::DetachPolicy,
+        Self::ListCreateAccountStatus,
+        Self::ListDelegatedServicesForAccount,
     ];
 
     /// The API name, e.g. `EnableAWSServiceAccess`.
@@ -52,6 +106,33 @@ impl OrgOperation {
             Self::DeregisterDelegatedAdministrator => "DeregisterDelegatedAdministrator",
             Self::ListDelegatedAdministrators => "ListDelegatedAdministrators",
             Self::CreateGovCloudAccount => "CreateGovCloudAccount",
+            Self::ListRoots => "ListRoots",
+            Self::CreateOrganizationalUnit => "CreateOrganizationalUnit",
+            Self::DescribeOrganizationalUnit => "DescribeOrganizationalUnit",
+            Self::UpdateOrganizationalUnit => "UpdateOrganizationalUnit",
+            Self::DeleteOrganizationalUnit => "DeleteOrganizationalUnit",
+            Self::ListOrganizationalUnitsForParent => "ListOrganizationalUnitsForParent",
+            Self::ListChildren => "ListChildren",
+            Self::ListParents => "ListParents",
+            Self::ListAccountsForParent => "ListAccountsForParent",
+            Self::MoveAccount => "MoveAccount",
+            Self::DescribeAccount => "DescribeAccount",
+            Self::TagResource => "TagResource",
+            Self::UntagResource => "UntagResource",
+            Self::ListTagsForResource => "ListTagsForResource",
+            Self::EnablePolicyType => "EnablePolicyType",
+            Self::DisablePolicyType => "DisablePolicyType",
+            Self::CreatePolicy => "CreatePolicy",
+            Self::DescribePolicy => "DescribePolicy",
+            Self::UpdatePolicy => "UpdatePolicy",
+            Self::DeletePolicy => "DeletePolicy",
+            Self::ListPolicies => "ListPolicies",
+            Self::ListPoliciesForTarget => "ListPoliciesForTarget",
+            Self::ListTargetsForPolicy => "ListTargetsForPolicy",
+            Self::AttachPolicy => "AttachPolicy",
+            Self::DetachPolicy => "DetachPolicy",
+            Self::ListCreateAccountStatus => "ListCreateAccountStatus",
+            Self::ListDelegatedServicesForAccount => "ListDelegatedServicesForAccount",
         }
     }
 
@@ -81,12 +162,39 @@ impl OrgOperation {
             | Self::EnableAwsServiceAccess
             | Self::DisableAwsServiceAccess
             | Self::RegisterDelegatedAdministrator
-            | Self::DeregisterDelegatedAdministrator => true,
+            | Self::DeregisterDelegatedAdministrator
+            | Self::CreateOrganizationalUnit
+            | Self::UpdateOrganizationalUnit
+            | Self::DeleteOrganizationalUnit
+            | Self::MoveAccount
+            | Self::TagResource
+            | Self::UntagResource
+            | Self::EnablePolicyType
+            | Self::DisablePolicyType
+            | Self::CreatePolicy
+            | Self::UpdatePolicy
+            | Self::DeletePolicy
+            | Self::AttachPolicy
+            | Self::DetachPolicy => true,
             Self::DescribeOrganization
             | Self::DescribeCreateAccountStatus
             | Self::ListAccounts
             | Self::ListAwsServiceAccessForOrganization
-            | Self::ListDelegatedAdministrators => false,
+            | Self::ListDelegatedAdministrators
+            | Self::ListRoots
+            | Self::DescribeOrganizationalUnit
+            | Self::ListOrganizationalUnitsForParent
+            | Self::ListChildren
+            | Self::ListParents
+            | Self::ListAccountsForParent
+            | Self::DescribeAccount
+            | Self::ListTagsForResource
+            | Self::DescribePolicy
+            | Self::ListPolicies
+            | Self::ListPoliciesForTarget
+            | Self::ListTargetsForPolicy
+            | Self::ListCreateAccountStatus
+            | Self::ListDelegatedServicesForAccount => false,
         }
     }
 }
@@ -111,7 +219,7 @@ mod tests {
         );
         assert_eq!(OrgOperation::from_target("ListAccounts"), None);
         assert_eq!(
-            OrgOperation::from_target("AWSOrganizationsV20161128.ListRoots"),
+            OrgOperation::from_target("AWSOrganizationsV20161128.ListHandshakesForAccount"),
             None
         );
         assert_eq!(

@@ -92,6 +92,7 @@ impl Engine {
         };
         let org = &mut self.state.organizations[index];
         org.members.insert(account_id.to_owned());
+        org.adopt(account_id);
         org.joined
             .insert(account_id.to_owned(), Joined { method, at: now });
         Ok(())

@@ -109,6 +109,65 @@ impl Engine {
             OrgOperation::ListDelegatedAdministrators => {
                 to_json(self.org_list_delegated_administrators(caller, parse(body)?)?)
             }
+            OrgOperation::ListRoots => to_json(self.org_list_roots(caller, parse(body)?)?),
+            OrgOperation::CreateOrganizationalUnit => {
+                to_json(self.org_create_organizational_unit(caller, parse(body)?)?)
+            }
+            OrgOperation::DescribeOrganizationalUnit => {
+                to_json(self.org_describe_organizational_unit(caller, parse(body)?)?)
+            }
+            OrgOperation::UpdateOrganizationalUnit => {
+                to_json(self.org_update_organizational_unit(caller, parse(body)?)?)
+            }
+            OrgOperation::DeleteOrganizationalUnit => {
+                empty(self.org_delete_organizational_unit(caller, parse(body)?))
+            }
+            OrgOperation::ListOrganizationalUnitsForParent => {
+                to_json(self.org_list_organizational_units_for_parent(caller, parse(body)?)?)
+            }
+            OrgOperation::ListChildren => to_json(self.org_list_children(caller, parse(body)?)?),
+            OrgOperation::ListParents => to_json(self.org_list_parents(caller, parse(body)?)?),
+            OrgOperation::ListAccountsForParent => {
+                to_json(self.org_list_accounts_for_parent(caller, parse(body)?)?)
+            }
+            OrgOperation::MoveAccount => empty(self.org_move_account(caller, parse(body)?)),
+            OrgOperation::DescribeAccount => {
+                to_json(self.org_describe_account(caller, parse(body)?)?)
+            }
+            OrgOperation::TagResource => empty(self.org_tag_resource(caller, parse(body)?)),
+            OrgOperation::UntagResource => empty(self.org_untag_resource(caller, parse(body)?)),
+            OrgOperation::ListTagsForResource => {
+                to_json(self.org_list_tags_for_resource(caller, parse(body)?)?)
+            }
+            OrgOperation::EnablePolicyType => {
+                to_json(self.org_enable_policy_type(caller, parse(body)?)?)
+            }
+            OrgOperation::DisablePolicyType => {
+                to_json(self.org_disable_policy_type(caller, parse(body)?)?)
+            }
+            OrgOperation::CreatePolicy => to_json(self.org_create_policy(caller, parse(body)?)?),
+            OrgOperation::DescribePolicy => {
+                to_json(self.org_describe_policy(caller, parse(body)?)?)
+            }
+            OrgOperation::UpdatePolicy => to_json(self.org_update_policy(caller, parse(body)?)?),
+            OrgOperation::DeletePolicy => empty(self.org_delete_policy(caller, parse(body)?)),
+            OrgOperation::ListPolicies => {
+                to_json(self.org_list_policies(caller, parse(body)?, false)?)
+            }
+            OrgOperation::ListPoliciesForTarget => {
+                to_json(self.org_list_policies(caller, parse(body)?, true)?)
+            }
+            OrgOperation::ListTargetsForPolicy => {
+                to_json(self.org_list_targets_for_policy(caller, parse(body)?)?)
+            }
+            OrgOperation::AttachPolicy => empty(self.org_attach_policy(caller, parse(body)?)),
+            OrgOperation::DetachPolicy => empty(self.org_detach_policy(caller, parse(body)?)),
+            OrgOperation::ListCreateAccountStatus => {
+                to_json(self.org_list_create_account_status(caller, parse(body)?)?)
+            }
+            OrgOperation::ListDelegatedServicesForAccount => {
+                to_json(self.org_list_delegated_services_for_account(caller, parse(body)?)?)
+            }
         }
     }
 
