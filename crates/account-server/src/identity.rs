@@ -1,20 +1,50 @@
-//! Who is calling and what they ask for: the access key id of the SigV4
-//! `Authorization` header, and the `X-Amz-Target` of JSON 1.1 requests.
+//! Who is calling and what they ask for: the access key id and signing
+//! service of the SigV4 `Authorization` header, the `X-Amz-Target` of
+//! JSON 1.1 requests, and whether a body is a form (the Query wire).
 //! Signatures are not verified; a sandbox trusts its callers.
 
-use axum::http::header::AUTHORIZATION;
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::HeaderMap;
 
-/// The access key id in `Credential=<id>/<date>/<region>/<service>/...`,
-/// if the request carries one. Local AWS mocks take a 12-digit id as the
-/// calling account; the engine applies that rule.
-pub fn access_key_id(headers: &HeaderMap) -> Option<&str> {
+/// The credential of a SigV4 `Authorization` header:
+/// `<id>/<date>/<region>/<service>/aws4_request`.
+fn credential(headers: &HeaderMap) -> Option<&str> {
     let authorization = headers.get(AUTHORIZATION)?.to_str().ok()?;
     let (_, credential) = authorization.split_once("Credential=")?;
-    credential
-        .split(['/', ',', ' '])
+    credential.split([',', ' ']).next()
+}
+
+/// The access key id of the credential, if the request carries one.
+/// Local AWS mocks take a 12-digit id as the calling account; the engine
+/// applies that rule.
+pub fn access_key_id(headers: &HeaderMap) -> Option<&str> {
+    credential(headers)?
+        .split('/')
         .next()
         .filter(|id| !id.is_empty())
+}
+
+/// The service the request is signed for, e.g. `sts`: the fourth part of
+/// the credential.
+pub fn signing_service(headers: &HeaderMap) -> Option<&str> {
+    credential(headers)?
+        .split('/')
+        .nth(3)
+        .filter(|service| !service.is_empty())
+}
+
+/// Whether the body is `application/x-www-form-urlencoded`, as the Query
+/// wire's is (botocore adds `; charset=utf-8`).
+pub fn is_form(headers: &HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|media| {
+            media
+                .trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        })
 }
 
 /// The operation a JSON 1.1 request names, e.g.
@@ -43,6 +73,48 @@ mod tests {
         assert_eq!(access_key_id(&headers), Some("111122223333"));
         let headers = with_authorization(b"AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/2026");
         assert_eq!(access_key_id(&headers), Some("AKIDEXAMPLE"));
+    }
+
+    #[test]
+    fn takes_the_signing_service_from_the_credential_scope() {
+        let headers = with_authorization(
+            b"AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/sts/aws4_request, \
+              SignedHeaders=content-type;host;x-amz-date, Signature=abc",
+        );
+        assert_eq!(signing_service(&headers), Some("sts"));
+        assert_eq!(access_key_id(&headers), Some("AKIDEXAMPLE"));
+        for short in [
+            &b"AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1"[..],
+            b"AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1//aws4_request",
+            b"Bearer token",
+        ] {
+            assert_eq!(signing_service(&with_authorization(short)), None);
+        }
+        assert_eq!(signing_service(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn recognises_form_bodies_by_their_media_type() {
+        let with_type = |value: &'static str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(value));
+            headers
+        };
+        for form in [
+            "application/x-www-form-urlencoded",
+            "application/x-www-form-urlencoded; charset=utf-8",
+            "Application/X-WWW-Form-Urlencoded ;charset=UTF-8",
+        ] {
+            assert!(is_form(&with_type(form)), "{form}");
+        }
+        for other in [
+            "application/json",
+            "application/x-amz-json-1.1",
+            "text/plain",
+        ] {
+            assert!(!is_form(&with_type(other)), "{other}");
+        }
+        assert!(!is_form(&HeaderMap::new()));
     }
 
     #[test]

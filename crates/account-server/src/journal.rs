@@ -73,6 +73,9 @@ pub enum Request<'a> {
         target: &'a str,
         body: &'a [u8],
     },
+    /// A Query request to `Engine::handle_query`: its body names the
+    /// operation.
+    Query { caller: &'a str, body: &'a [u8] },
     /// `Settings::start_over`: `/_sandbox/reset`.
     Reset,
     /// `Settings::set_up`: the demo organization created at start.
@@ -91,6 +94,7 @@ impl Request<'_> {
                 target,
                 body,
             } => Some(engine.handle_organizations(caller, target, body)),
+            Self::Query { caller, body } => Some(engine.handle_query(caller, body)),
             Self::Reset => {
                 settings.start_over(engine);
                 None
@@ -114,6 +118,7 @@ const ACCOUNT: u8 = 1;
 const ORGANIZATIONS: u8 = 2;
 const RESET: u8 = 3;
 const SET_UP: u8 = 4;
+const QUERY: u8 = 5;
 
 /// Why reading a journal stopped before its end.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -169,6 +174,11 @@ impl Record<'_> {
                 payload.push(ORGANIZATIONS);
                 routed(&mut payload, caller, target, body);
             }
+            Request::Query { caller, body } => {
+                payload.push(QUERY);
+                with_length(&mut payload, caller);
+                payload.extend_from_slice(body);
+            }
             Request::Reset => payload.push(RESET),
             Request::SetUp => payload.push(SET_UP),
         }
@@ -178,12 +188,16 @@ impl Record<'_> {
 
 /// Caller and route with their lengths, then the body to the end.
 fn routed(payload: &mut Vec<u8>, caller: &str, route: &str, body: &[u8]) {
-    for text in [caller, route] {
-        let length = u32::try_from(text.len()).expect("header values are far below 4 GiB");
-        payload.extend_from_slice(&length.to_le_bytes());
-        payload.extend_from_slice(text.as_bytes());
-    }
+    with_length(payload, caller);
+    with_length(payload, route);
     payload.extend_from_slice(body);
+}
+
+/// A header value after its length, as [`text`] reads it.
+fn with_length(payload: &mut Vec<u8>, text: &str) {
+    let length = u32::try_from(text.len()).expect("header values are far below 4 GiB");
+    payload.extend_from_slice(&length.to_le_bytes());
+    payload.extend_from_slice(text.as_bytes());
 }
 
 /// A journal as read: every record up to the first damaged one.
@@ -293,6 +307,10 @@ fn decode(payload: &[u8], at: usize) -> Result<Record<'_>, Damage> {
                 }
             }
         }
+        QUERY => {
+            let (caller, body) = text(rest).ok_or(malformed("a bad caller"))?;
+            Request::Query { caller, body }
+        }
         RESET if rest.is_empty() => Request::Reset,
         SET_UP if rest.is_empty() => Request::SetUp,
         _ => return Err(malformed("an unknown kind")),
@@ -339,6 +357,13 @@ mod tests {
                     caller: "",
                     target: "AWSOrganizationsV20161128.CreateOrganization",
                     body: b"",
+                },
+            },
+            Record {
+                at: 1_700_000_000_002,
+                request: Request::Query {
+                    caller: "AKIAIOSFODNN7EXAMPLE",
+                    body: b"Action=GetCallerIdentity&Version=2011-06-15",
                 },
             },
             Record {
@@ -410,7 +435,7 @@ mod tests {
         let mut bytes = good.clone();
         bytes.extend_from_slice(&[0; 64]);
         let journal = read(&bytes).unwrap();
-        assert_eq!(journal.records.len(), 4);
+        assert_eq!(journal.records, sample());
         assert_eq!(journal.damage, Some(Damage::Checksum { at: good.len() }));
     }
 
@@ -423,6 +448,7 @@ mod tests {
             (b"12345678\x09", "an unknown kind"),
             (b"12345678\x03extra", "an unknown kind"),
             (b"12345678\x01\x05\x00\x00\x00abc", "a bad caller"),
+            (b"12345678\x05\x01\x00\x00\x00\xff", "a bad caller"),
             (
                 b"12345678\x01\x00\x00\x00\x00\x02\x00\x00\x00\xff\xfe",
                 "a bad route",
@@ -431,7 +457,7 @@ mod tests {
             let mut bytes = good.clone();
             frame(payload, &mut bytes);
             let journal = read(&bytes).unwrap();
-            assert_eq!(journal.records.len(), 4);
+            assert_eq!(journal.records, sample());
             assert_eq!(
                 journal.damage,
                 Some(Damage::Malformed {
@@ -444,7 +470,7 @@ mod tests {
 
     fn request() -> impl Strategy<Value = (u8, String, String, Vec<u8>)> {
         (
-            0..4u8,
+            0..5u8,
             ".{0,20}",
             ".{0,40}",
             proptest::collection::vec(any::<u8>(), 0..200),
@@ -464,7 +490,8 @@ mod tests {
                     request: match kind {
                         0 => Request::Account { caller, path: route, body },
                         1 => Request::Organizations { caller, target: route, body },
-                        2 => Request::Reset,
+                        2 => Request::Query { caller, body },
+                        3 => Request::Reset,
                         _ => Request::SetUp,
                     },
                 })

@@ -39,16 +39,23 @@ pub use sandbox::Sandbox;
 pub use settings::Settings;
 pub use state_file::StateFile;
 
-use identity::{access_key_id, amz_target};
+use identity::{access_key_id, amz_target, is_form, signing_service};
 
 /// Requests with a larger body are refused with 413 before they are read.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
+/// The services whose requests are signed for these names speak the Query
+/// wire, whatever the engine serves of them: it answers the rest with the
+/// Query error for an unknown operation.
+const QUERY_SIGNING_NAMES: [&str; 2] = ["sts", "iam"];
+
 /// The whole HTTP service. The sandbox's own endpoints have their paths
 /// (see `admin.rs`). Any other request with `X-Amz-Target` is AWS
 /// Organizations (JSON 1.1) and goes to the engine's Organizations
-/// dispatcher; any other goes, by path, to the Account dispatcher. Each
-/// answers what it does not serve with its own error.
+/// dispatcher; a form or a request signed for STS or IAM, posted to `/`,
+/// is the Query wire and goes to the Query dispatcher; any other goes, by
+/// path, to the Account dispatcher. Each answers what it does not serve
+/// with its own error.
 pub fn app(sandbox: Arc<Sandbox>) -> Router {
     Router::new()
         .merge(admin::routes())
@@ -71,14 +78,25 @@ async fn serve(
     // Without an access key the engine's default account is the caller: it
     // treats anything that is not a 12-digit account id that way.
     let caller = access_key_id(&headers).unwrap_or_default();
-    let (wire, ticket) = match amz_target(&headers) {
-        Some(target) => sandbox.handle_organizations(caller, target, &body),
-        None => sandbox.handle(caller, uri.path(), &body),
+    let (wire, ticket) = if let Some(target) = amz_target(&headers) {
+        sandbox.handle_organizations(caller, target, &body)
+    } else if is_query(&uri, &headers) {
+        sandbox.handle_query(caller, &body)
+    } else {
+        sandbox.handle(caller, uri.path(), &body)
     };
     if let Some(ticket) = ticket {
         sandbox.durable(ticket).await?;
     }
     to_response(wire)
+}
+
+/// Query requests are posted to `/`, where no Account operation is, as
+/// forms (botocore's) or at least signed for a Query service.
+fn is_query(uri: &Uri, headers: &HeaderMap) -> bool {
+    uri.path() == "/"
+        && (is_form(headers)
+            || signing_service(headers).is_some_and(|name| QUERY_SIGNING_NAMES.contains(&name)))
 }
 
 fn to_response(wire: WireResponse) -> Result<Response, ServerError> {

@@ -11,7 +11,9 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-use account_engine::{Clock, Engine, ManualClock, Millis, Operation, OrgOperation, WireResponse};
+use account_engine::{
+    Clock, Engine, ManualClock, Millis, Operation, OrgOperation, QueryOperation, WireResponse,
+};
 
 use crate::commit::Ticket;
 use crate::error::StateFileError;
@@ -150,6 +152,12 @@ impl Sandbox {
                 body,
             },
         )
+    }
+
+    /// Serves one Query (STS) request, like [`Sandbox::handle`].
+    pub fn handle_query(&self, caller: &str, body: &[u8]) -> (WireResponse, Option<Ticket>) {
+        let mutating = QueryOperation::from_body(body).is_some_and(QueryOperation::is_mutating);
+        self.serve(mutating, Request::Query { caller, body })
     }
 
     /// Runs a request under the lock; a successful `mutating` request, or
