@@ -206,7 +206,7 @@ async fn x_amz_target_requests_reach_the_organizations_dispatcher() {
     );
     assert!(denied.headers.get("x-amzn-ErrorType").is_none());
 
-    let unknown = org_call(&app, None, "ListRoots", json!({})).await;
+    let unknown = org_call(&app, None, "ListHandshakesForAccount", json!({})).await;
     assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
     assert_eq!(unknown.body["__type"], "UnknownOperationException");
 
