@@ -71,30 +71,9 @@ fn check_content(content: &str) -> Result<()> {
             Constraint::PolicyContentLimitExceeded,
         ));
     }
-    if is_policy_document(content) {
-        Ok(())
-    } else {
-        Err(OrgApiError::MalformedPolicyDocument)
-    }
-}
-
-/// A JSON object with a non-empty `Statement` of statements that each have
-/// an `Effect` of Allow or Deny.
-fn is_policy_document(content: &str) -> bool {
-    let Ok(serde_json::Value::Object(document)) = serde_json::from_str(content) else {
-        return false;
-    };
-    let statements = match document.get("Statement") {
-        Some(serde_json::Value::Array(list)) if !list.is_empty() => list.iter().collect(),
-        Some(one @ serde_json::Value::Object(_)) => vec![one],
-        _ => return false,
-    };
-    statements.iter().all(|s| {
-        matches!(
-            s.get("Effect").and_then(serde_json::Value::as_str),
-            Some("Allow" | "Deny")
-        )
-    })
+    iam_policy::Policy::parse(content, iam_policy::PolicyKind::ServiceControl)
+        .map(|_| ())
+        .map_err(|_| OrgApiError::MalformedPolicyDocument)
 }
 
 pub(super) fn policy_arn(org: &Organization, id: &str) -> String {
