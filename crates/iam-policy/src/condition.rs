@@ -121,8 +121,9 @@ enum Test {
         values: Vec<Template>,
         ignore_case: bool,
     },
-    /// StringLike and the Arn operators.
-    Glob(Vec<Glob>),
+    Like(Vec<Glob>),
+    /// Only an ARN, six segments, can match.
+    Arn(Vec<Glob>),
     /// A value that is not a number never matches.
     Numeric(Comparison, Vec<Option<f64>>),
     Date(Comparison, Vec<Timestamp>),
@@ -188,13 +189,13 @@ impl Condition {
                     .collect(),
                 ignore_case,
             },
-            Family::Like => Test::Glob(
+            Family::Like => Test::Like(
                 values
                     .iter()
                     .map(|v| Glob::compile(v, Wildcards::Anywhere, variables, false))
                     .collect(),
             ),
-            Family::Arn => Test::Glob(
+            Family::Arn => Test::Arn(
                 values
                     .iter()
                     .map(|v| Glob::compile(v, Wildcards::ArnSegments, variables, false))
@@ -266,7 +267,11 @@ impl Test {
             } => values
                 .iter()
                 .any(|value| value.equals(text, request, *ignore_case)),
-            Test::Glob(globs) => globs.iter().any(|glob| glob.matches(text, request)),
+            Test::Like(globs) => globs.iter().any(|glob| glob.matches(text, request)),
+            Test::Arn(globs) => {
+                text.matches(':').count() >= 5
+                    && globs.iter().any(|glob| glob.matches(text, request))
+            }
             Test::Numeric(comparison, values) => item.number.is_some_and(|number| {
                 values
                     .iter()
