@@ -2,6 +2,7 @@
 //! (settling due region changes, resolving the target account).
 
 use crate::account::access;
+use crate::account::authorization::{check_param, Param};
 use crate::account::error::ApiError;
 use crate::account::model::RegionOptStatus;
 use crate::account::operation::Operation;
@@ -203,31 +204,34 @@ impl Engine {
         }
     }
 
-    /// Validates `AccountId`, settles due changes, and returns the account
-    /// the operation acts on.
+    /// Validates `AccountId`, settles due changes, makes the service's own
+    /// access checks, asks `authz` whether policies allow the call, and
+    /// returns the account the operation acts on.
     pub(crate) fn begin(
         &mut self,
         caller: &str,
         account_id: Option<&str>,
         operation: Operation,
     ) -> Result<String, ApiError> {
-        self.begin_with("AccountId", caller, account_id, operation)
+        self.begin_for(caller, account_id, operation, Param::None)
     }
 
-    /// [`Engine::begin`] for an operation whose target member has another
-    /// name (GetGovCloudAccountInformation's `StandardAccountId`).
-    pub(crate) fn begin_with(
+    /// [`Engine::begin`] for an operation with a parameter that a
+    /// condition key reads.
+    pub(crate) fn begin_for(
         &mut self,
-        member: &str,
         caller: &str,
         account_id: Option<&str>,
         operation: Operation,
+        param: Param,
     ) -> Result<String, ApiError> {
-        validate::account_id(member, account_id)?;
+        validate::account_id(operation.account_member(), account_id)?;
         self.settle();
         self.ensure_account(caller);
         let target = access::resolve_target(&self.state, caller, account_id, operation)?;
+        check_param(caller, operation, param)?;
         self.ensure_account(&target);
+        self.authorize_account(caller, operation, account_id.is_some(), &target, param)?;
         Ok(target)
     }
 

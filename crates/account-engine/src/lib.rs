@@ -8,6 +8,7 @@
 //! share (the state, the clock, snapshots, ids, the inbox) sits at the top.
 
 pub mod account;
+pub mod authz;
 pub mod catalog;
 pub mod clock;
 mod engine;

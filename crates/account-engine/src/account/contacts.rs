@@ -1,6 +1,6 @@
 //! Contact information and alternate contacts.
 
-use crate::account::access::{self, INVALID_CONTACT_TYPE};
+use crate::account::authorization::Param;
 use crate::account::error::{ApiError, FieldError};
 use crate::account::model::{
     input, output, AlternateContact, AlternateContactType, ContactInformation,
@@ -189,9 +189,12 @@ impl Engine {
             }
         }
         c.finish()?;
-        let operation = Operation::PutAlternateContact;
-        let target = self.begin(caller, input.account_id.as_deref(), operation)?;
-        let kind = self.contact_type(caller, kind.unwrap_or_default(), operation)?;
+        let (target, kind) = self.begin_contact(
+            caller,
+            input.account_id.as_deref(),
+            kind.unwrap_or_default(),
+            Operation::PutAlternateContact,
+        )?;
         let contact = AlternateContact {
             alternate_contact_type: kind,
             name: input.name.unwrap_or_default(),
@@ -246,19 +249,25 @@ impl Engine {
             input.alternate_contact_type.as_deref(),
         );
         c.finish()?;
-        let target = self.begin(caller, input.account_id.as_deref(), operation)?;
-        let kind = self.contact_type(caller, kind.unwrap_or_default(), operation)?;
-        Ok((target, kind))
+        self.begin_contact(
+            caller,
+            input.account_id.as_deref(),
+            kind.unwrap_or_default(),
+            operation,
+        )
     }
 
-    /// The service refuses an unknown type as an authorization failure.
-    fn contact_type(
-        &self,
+    /// `begin` with the contact type, which the service refuses as an
+    /// authorization failure when it is outside the enum.
+    fn begin_contact(
+        &mut self,
         caller: &str,
-        value: &str,
+        account_id: Option<&str>,
+        kind: &str,
         operation: Operation,
-    ) -> Result<AlternateContactType, ApiError> {
-        AlternateContactType::parse(value)
-            .ok_or_else(|| access::denied(caller, operation, Some(INVALID_CONTACT_TYPE)))
+    ) -> Result<(String, AlternateContactType), ApiError> {
+        let target = self.begin_for(caller, account_id, operation, Param::ContactType(kind))?;
+        let kind = AlternateContactType::parse(kind).expect("begin refuses any other type");
+        Ok((target, kind))
     }
 }

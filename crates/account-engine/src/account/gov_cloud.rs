@@ -15,8 +15,7 @@ impl Engine {
         caller: &str,
         input: input::GetGovCloudAccountInformation,
     ) -> Result<output::GetGovCloudAccountInformation, ApiError> {
-        let target = self.begin_with(
-            "StandardAccountId",
+        let target = self.begin(
             caller,
             input.standard_account_id.as_deref(),
             Operation::GetGovCloudAccountInformation,

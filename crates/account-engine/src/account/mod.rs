@@ -3,6 +3,7 @@
 
 pub(crate) mod access;
 mod account_info;
+pub(crate) mod authorization;
 mod contacts;
 pub mod error;
 mod gov_cloud;

@@ -89,6 +89,15 @@ impl Operation {
         Self::ALL.into_iter().find(|op| op.path() == path)
     }
 
+    /// The member that names the target account: `AccountId`, except for
+    /// GetGovCloudAccountInformation's `StandardAccountId`.
+    pub fn account_member(self) -> &'static str {
+        match self {
+            Self::GetGovCloudAccountInformation => "StandardAccountId",
+            _ => "AccountId",
+        }
+    }
+
     /// Why the management account may not name itself in `AccountId`: the
     /// primary-email reads answer a bare "Access Denied" (observed), the
     /// rest point at the standalone context (observed for the regions).

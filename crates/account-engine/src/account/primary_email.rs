@@ -6,6 +6,7 @@
 //! address; FAILED if another account took the address meanwhile. The
 //! update completes by the clock, in `settle`, like region changes.
 
+use crate::account::authorization::Param;
 use crate::account::error::{ApiError, FieldError};
 use crate::account::model::{input, output, PrimaryEmailUpdateStatus};
 use crate::account::operation::Operation;
@@ -71,12 +72,13 @@ impl Engine {
         c.required("AccountId", input.account_id.as_deref());
         check_email(&mut c, input.primary_email.as_deref());
         c.finish()?;
-        let target = self.begin(
+        let email = input.primary_email.unwrap_or_default();
+        let target = self.begin_for(
             caller,
             input.account_id.as_deref(),
             Operation::StartPrimaryEmailUpdate,
+            Param::Email(&email),
         )?;
-        let email = input.primary_email.unwrap_or_default();
         if self.account(&target).email.eq_ignore_ascii_case(&email) {
             return Err(refused("PrimaryEmail", EMAIL_UNCHANGED));
         }
@@ -122,13 +124,14 @@ impl Engine {
             c.string("Otp", otp, (0, usize::MAX), Some(&OTP));
         }
         c.finish()?;
-        let target = self.begin(
+        let email = input.primary_email.unwrap_or_default();
+        let target = self.begin_for(
             caller,
             input.account_id.as_deref(),
             Operation::AcceptPrimaryEmailUpdate,
+            Param::Email(&email),
         )?;
         let now = self.clock.now();
-        let email = input.primary_email.unwrap_or_default();
         let otp = input.otp.unwrap_or_default();
         let update = self
             .state

@@ -1,7 +1,7 @@
 //! Region opt-in and opt-out: statuses, the ENABLING/DISABLING state machine
 //! (completed by `Engine::settle` when the clock says so), quotas and paging.
 
-use crate::account::access::{self, INVALID_TARGET_REGION};
+use crate::account::authorization::Param;
 use crate::account::error::{ApiError, FieldError, ValidationReason};
 use crate::account::model::{input, output, Region, RegionOptStatus};
 use crate::account::operation::Operation;
@@ -232,14 +232,12 @@ impl Engine {
         }
         c.finish()?;
         let name = name.unwrap_or_default();
-        let target = self.begin(caller, input.account_id.as_deref(), operation)?;
-        if name.chars().any(char::is_uppercase) {
-            return Err(access::denied(
-                caller,
-                operation,
-                Some(INVALID_TARGET_REGION),
-            ));
-        }
+        let target = self.begin_for(
+            caller,
+            input.account_id.as_deref(),
+            operation,
+            Param::Region(name),
+        )?;
         let region = catalog::find(name).ok_or_else(|| {
             ApiError::field(
                 "RegionName",

@@ -6,7 +6,7 @@ pub mod error;
 mod ids;
 pub mod model;
 pub mod operation;
-mod policies;
+pub(crate) mod policies;
 mod setup;
 mod structure;
 mod tags;

@@ -76,7 +76,7 @@ fn check_content(content: &str) -> Result<()> {
         .map_err(|_| OrgApiError::MalformedPolicyDocument)
 }
 
-pub(super) fn policy_arn(org: &Organization, id: &str) -> String {
+pub(crate) fn policy_arn(org: &Organization, id: &str) -> String {
     if id == FULL_AWS_ACCESS {
         return format!("arn:aws:organizations::aws:policy/service_control_policy/{id}");
     }

@@ -1,0 +1,136 @@
+//! The request context of an Account API call (`shared/spec/iam.md` §1-3):
+//! the `account:<Operation>` action, the resource ARN of the request's
+//! mode, and the condition keys, handed to `authz` for a decision.
+
+use iam_policy::{Request, Timestamp, Value};
+
+use super::access::{denied, INVALID_CONTACT_TYPE, INVALID_TARGET_REGION};
+use super::error::ApiError;
+use super::model::AlternateContactType;
+use super::operation::Operation;
+use crate::authz;
+use crate::engine::Engine;
+use crate::organizations::tree::Node;
+use crate::principal::Principal;
+
+/// The request parameter an operation's condition key reads, if any.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Param<'a> {
+    None,
+    /// `AlternateContactType`: `account:AlternateContactTypes`.
+    ContactType(&'a str),
+    /// `RegionName`: `account:TargetRegion`.
+    Region(&'a str),
+    /// The new primary email: `account:EmailTargetDomain`.
+    Email(&'a str),
+}
+
+/// The service's own refusals of a parameter, which are AccessDenied
+/// rather than ValidationException (observed), checked with the other
+/// service checks before any policy.
+pub(crate) fn check_param(
+    caller: &str,
+    operation: Operation,
+    param: Param,
+) -> Result<(), ApiError> {
+    match param {
+        Param::ContactType(kind) if AlternateContactType::parse(kind).is_none() => {
+            Err(denied(caller, operation, Some(INVALID_CONTACT_TYPE)))
+        }
+        Param::Region(region) if region.chars().any(char::is_uppercase) => {
+            Err(denied(caller, operation, Some(INVALID_TARGET_REGION)))
+        }
+        _ => Ok(()),
+    }
+}
+
+impl Engine {
+    /// The request context of an Account call on `target`, in the
+    /// organizations mode when the request named an AccountId.
+    pub(crate) fn account_request(
+        &self,
+        principal: &Principal,
+        operation: Operation,
+        org_mode: bool,
+        target: &str,
+        param: Param,
+    ) -> Request {
+        let org = self.state.organization_of(target);
+        let resource = match org.filter(|_| org_mode) {
+            Some(org) => format!(
+                "arn:aws:account::{}:account/{}/{target}",
+                org.management_account_id, org.id
+            ),
+            None => format!("arn:aws:account::{target}:account"),
+        };
+        let mut request = Request::new(format!("account:{}", operation.name()), resource);
+        match param {
+            Param::None => {}
+            Param::ContactType(kind) => {
+                request.insert("account:AlternateContactTypes", Value::set([kind]));
+            }
+            Param::Region(region) => request.insert("account:TargetRegion", region),
+            Param::Email(email) => {
+                let domain = email.rsplit_once('@').map_or("", |(_, d)| d.trim());
+                request.insert("account:EmailTargetDomain", domain);
+            }
+        }
+        if let Some(org) = org {
+            request.insert(
+                "account:AccountResourceOrgPaths",
+                Value::set([org.path(Node::Account(target))]),
+            );
+            for (key, value) in org.tags.get(target).into_iter().flatten() {
+                request.insert(
+                    &format!("account:AccountResourceOrgTags/{key}"),
+                    value.as_str(),
+                );
+            }
+        }
+        self.global_keys(principal, &mut request);
+        request
+    }
+
+    /// The global condition keys every request carries (§3).
+    pub(crate) fn global_keys(&self, principal: &Principal, request: &mut Request) {
+        let account = principal.account_id();
+        request.insert("aws:PrincipalArn", principal.arn());
+        request.insert("aws:PrincipalAccount", account);
+        request.insert("aws:PrincipalType", "Account");
+        request.insert("aws:userid", account);
+        request.insert("aws:RequestedRegion", "us-east-1");
+        request.insert("aws:SecureTransport", false);
+        request.insert("aws:PrincipalIsAWSService", false);
+        let now = self.clock.now();
+        request.insert(
+            "aws:CurrentTime",
+            Timestamp::from_epoch_seconds(now.div_euclid(1000)),
+        );
+        request.insert("aws:EpochTime", (now / 1000).to_string());
+        if let Some(org) = self.state.organization_of(account) {
+            request.insert("aws:PrincipalOrgID", org.id.as_str());
+            request.insert(
+                "aws:PrincipalOrgPaths",
+                Value::set([org.path(Node::Account(account))]),
+            );
+        }
+    }
+
+    /// Refuses the call if policy evaluation denies it, with the §6 text.
+    pub(crate) fn authorize_account(
+        &self,
+        caller: &str,
+        operation: Operation,
+        org_mode: bool,
+        target: &str,
+        param: Param,
+    ) -> Result<(), ApiError> {
+        let principal = Principal::root(caller);
+        let request = self.account_request(&principal, operation, org_mode, target, param);
+        let decision = authz::authorize(&self.state, &principal, &request);
+        match decision.message(&principal, &request) {
+            Some(message) => Err(ApiError::AccessDenied(message)),
+            None => Ok(()),
+        }
+    }
+}
