@@ -116,10 +116,19 @@ fn policy_exists(org: &Organization, id: &str) -> bool {
     id == FULL_AWS_ACCESS || org.policies.contains_key(id)
 }
 
-/// Every policy's id in id order (`p-FullAWSAccess` sorts before the
-/// customer's lower-case ids).
+/// Every policy's id: the AWS managed one first, then the customer's.
 fn policy_ids(org: &Organization) -> impl Iterator<Item = &str> {
     std::iter::once(FULL_AWS_ACCESS).chain(org.policies.keys().map(String::as_str))
+}
+
+/// The key a policy list is ordered and resumed by: `p-FullAWSAccess`
+/// first (it would sort after ids that start with a digit), then by id.
+fn listing_key(id: &str) -> String {
+    if id == FULL_AWS_ACCESS {
+        String::new()
+    } else {
+        id.to_owned()
+    }
 }
 
 fn target_summary(state: &State, org: &Organization, id: &str) -> output::PolicyTargetSummary {
@@ -366,19 +375,21 @@ impl Engine {
         if target.is_some_and(|t| org.node(t).is_none()) {
             return Err(OrgApiError::TargetNotFound);
         }
-        let entries: Vec<(String, output::PolicySummary)> = if filter != SERVICE_CONTROL_POLICY {
+        let mut entries: Vec<(String, output::PolicySummary)> = if filter != SERVICE_CONTROL_POLICY
+        {
             Vec::new()
         } else {
             match target {
                 Some(t) => org
                     .attached(t)
-                    .map(|id| (id.to_owned(), summary(org, id)))
+                    .map(|id| (listing_key(id), summary(org, id)))
                     .collect(),
                 None => policy_ids(org)
-                    .map(|id| (id.to_owned(), summary(org, id)))
+                    .map(|id| (listing_key(id), summary(org, id)))
                     .collect(),
             }
         };
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
         let scope = format!(
             "ListPolicies/{}/{filter}/{}",
             org.id,
