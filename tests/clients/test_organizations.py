@@ -387,7 +387,7 @@ def test_an_unknown_organizations_operation_is_a_json_error(server):
         body=b"{}",
         headers={
             "Content-Type": "application/x-amz-json-1.1",
-            "X-Amz-Target": "AWSOrganizationsV20161128.ListRoots",
+            "X-Amz-Target": "AWSOrganizationsV20161128.InviteAccountToOrganization",
             "Authorization": authorization(new_account()),
         },
     )
