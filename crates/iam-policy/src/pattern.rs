@@ -278,9 +278,13 @@ impl Glob {
         match self.tokens.as_slice() {
             [Token::Star { colon: true }] => return true,
             [Token::Literal(literal)] => return **literal == *text,
+            [.., Token::Literal(last)] if !text.ends_with(&**last) => return false,
             _ => {}
         }
         let text = text.as_bytes();
+        if self.variables.is_empty() {
+            return glob_match(&self.tokens, &[], text);
+        }
         if self.variables.len() <= STACK_VARIABLES {
             let mut resolved = [""; STACK_VARIABLES];
             for (slot, variable) in resolved.iter_mut().zip(&self.variables) {
@@ -289,139 +293,75 @@ impl Glob {
                     None => return false,
                 }
             }
-            self.run(&resolved, text)
+            glob_match(&self.tokens, &resolved, text)
         } else {
             let resolved: Option<Vec<&str>> =
                 self.variables.iter().map(|v| v.resolve(request)).collect();
-            resolved.is_some_and(|resolved| self.run(&resolved, text))
+            resolved.is_some_and(|resolved| glob_match(&self.tokens, &resolved, text))
         }
     }
-
-    fn run(&self, resolved: &[&str], text: &[u8]) -> bool {
-        glob_match(
-            self.tokens.len(),
-            |at| match &self.tokens[at] {
-                Token::Literal(literal) => Unit::Literal(literal.as_bytes()),
-                Token::Variable(index) => Unit::Literal(resolved[*index].as_bytes()),
-                Token::AnyChar { colon } => Unit::AnyChar { colon: *colon },
-                Token::Star { colon } => Unit::Star { colon: *colon },
-            },
-            text,
-        )
-    }
 }
 
-#[derive(Clone, Copy)]
-enum Unit<'a> {
-    Literal(&'a [u8]),
-    AnyChar { colon: bool },
-    Star { colon: bool },
-}
-
-/// A place in a pattern: a token and a byte offset inside its literal.
-#[derive(Clone, Copy)]
-struct Cursor {
-    token: usize,
-    offset: usize,
-}
-
-enum Step {
-    Byte(u8),
-    AnyChar { colon: bool },
-    Star { colon: bool },
-}
-
-/// Wildcard matching in linear space with two backtracking points: the
-/// latest `*` that may cross colons, and the latest one that may not. Once
-/// a literal colon has matched after a segment-bound `*`, that `*` can never
-/// grow past it, so only the colon-crossing point is kept. Like the classic
-/// single-point algorithm, a later `*` of either kind can absorb whatever
-/// an earlier one of the same reach would, so older points are dropped.
-fn glob_match<'a>(tokens: usize, unit: impl Fn(usize) -> Unit<'a>, text: &[u8]) -> bool {
-    let step = |mut at: Cursor| -> Option<(Step, Cursor)> {
-        while at.token < tokens {
-            let next = Cursor {
-                token: at.token + 1,
-                offset: 0,
-            };
-            match unit(at.token) {
-                Unit::Literal(bytes) if at.offset < bytes.len() => {
-                    let after = Cursor {
-                        offset: at.offset + 1,
-                        ..at
-                    };
-                    return Some((Step::Byte(bytes[at.offset]), after));
-                }
-                Unit::Literal(_) => at = next,
-                Unit::AnyChar { colon } => return Some((Step::AnyChar { colon }, next)),
-                Unit::Star { colon } => return Some((Step::Star { colon }, next)),
-            }
-        }
-        None
-    };
-    let mut at = Cursor {
-        token: 0,
-        offset: 0,
-    };
+/// Wildcard matching in constant space with two backtracking points: the
+/// latest `*` that may cross colons, and the latest one that may not. As in
+/// the classic single-point algorithm, a later `*` absorbs whatever an
+/// earlier one of the same reach would, so older points are dropped; a
+/// segment-bound `*` is given up when it would have to swallow a colon, and
+/// the search falls back to the colon-crossing one. Literals compare whole.
+fn glob_match(tokens: &[Token], resolved: &[&str], text: &[u8]) -> bool {
+    let mut at = 0;
     let mut position = 0;
-    let mut crossing: Option<(Cursor, usize)> = None;
-    let mut bounded: Option<(Cursor, usize)> = None;
+    let mut crossing: Option<(usize, usize)> = None;
+    let mut bounded: Option<(usize, usize)> = None;
     loop {
-        if position == text.len() {
-            let mut rest = at;
-            loop {
-                match step(rest) {
-                    None => return true,
-                    Some((Step::Star { .. }, next)) => rest = next,
-                    Some(_) => return false,
-                }
-            }
-        }
-        let current = text[position];
-        match step(at) {
-            Some((Step::Star { colon }, next)) => {
-                if colon {
-                    crossing = Some((next, position));
+        let rest = &text[position..];
+        let advanced = match tokens.get(at) {
+            Some(Token::Star { colon: true }) if at + 1 == tokens.len() => return true,
+            Some(Token::Star { colon }) => {
+                if *colon {
+                    crossing = Some((at + 1, position));
                     bounded = None;
                 } else {
-                    bounded = Some((next, position));
+                    bounded = Some((at + 1, position));
                 }
-                at = next;
+                at += 1;
                 continue;
             }
-            Some((Step::Byte(byte), next)) if byte == current => {
-                if byte == b':' {
-                    bounded = None;
-                }
-                at = next;
-                position += 1;
-                continue;
+            Some(Token::Literal(literal)) => rest
+                .starts_with(literal.as_bytes())
+                .then_some(literal.len()),
+            Some(Token::Variable(index)) => {
+                let value = resolved[*index].as_bytes();
+                rest.starts_with(value).then_some(value.len())
             }
-            Some((Step::AnyChar { colon }, next)) if colon || current != b':' => {
-                at = next;
-                position += char_length(current);
-                continue;
-            }
-            _ => {}
+            Some(Token::AnyChar { colon }) => rest
+                .first()
+                .filter(|&&lead| *colon || lead != b':')
+                .map(|&lead| char_length(lead)),
+            None if rest.is_empty() => return true,
+            None => None,
+        };
+        if let Some(length) = advanced {
+            at += 1;
+            position += length;
+            continue;
         }
         if let Some((resume, start)) = bounded {
-            if text[start] != b':' {
+            if start < text.len() && text[start] != b':' {
                 let start = start + char_length(text[start]);
                 bounded = Some((resume, start));
-                at = resume;
-                position = start;
+                (at, position) = (resume, start);
                 continue;
             }
             bounded = None;
         }
         match crossing {
-            Some((resume, start)) => {
+            Some((resume, start)) if start < text.len() => {
                 let start = start + char_length(text[start]);
                 crossing = Some((resume, start));
-                at = resume;
-                position = start;
+                (at, position) = (resume, start);
             }
-            None => return false,
+            _ => return false,
         }
     }
 }

@@ -336,22 +336,56 @@ fn field(
 /// that the parser's later checks and the evaluator are reached too.
 fn document() -> impl Strategy<Value = Json> {
     const OPERATORS: &[&str] = &[
-        "StringEquals", "StringNotLike", "ForAnyValue:StringLike", "ForAllValues:StringEquals",
-        "DateLessThan", "NumericGreaterThanIfExists", "Bool", "IpAddress", "ArnLike", "Null",
+        "StringEquals",
+        "StringNotLike",
+        "ForAnyValue:StringLike",
+        "ForAllValues:StringEquals",
+        "DateLessThan",
+        "NumericGreaterThanIfExists",
+        "Bool",
+        "IpAddress",
+        "ArnLike",
+        "Null",
     ];
-    const KEYS: &[&str] = &["account:TargetRegion", "account:AlternateContactTypes", "aws:username"];
+    const KEYS: &[&str] = &[
+        "account:TargetRegion",
+        "account:AlternateContactTypes",
+        "aws:username",
+    ];
     const VALUES: &[&str] = &[
-        "us-east-1", "BILLING", "${aws:username}", "${x, 'y'}", "2024-01-01T00:00:00Z",
-        "1704067200", "10.0.0.0/8", "true", "arn:aws:iam::*:role/*", "*", "",
+        "us-east-1",
+        "BILLING",
+        "${aws:username}",
+        "${x, 'y'}",
+        "2024-01-01T00:00:00Z",
+        "1704067200",
+        "10.0.0.0/8",
+        "true",
+        "arn:aws:iam::*:role/*",
+        "*",
+        "",
     ];
     const ACTIONS: &[&str] = &[
-        "account:Get*", "account:PutAlternateContact", "*", "iam:*", "account:*Contact?",
-        "Get", "a a:b", "a:b:c",
+        "account:Get*",
+        "account:PutAlternateContact",
+        "*",
+        "iam:*",
+        "account:*Contact?",
+        "Get",
+        "a a:b",
+        "a:b:c",
     ];
     const RESOURCES: &[&str] = &[
-        "*", "arn:aws:account::*:account", "arn:aws:account::111111111111:account/*",
-        "arn:aws:s3:::b/${aws:username}", "arn:aws:account::*:account/o-*/*", "arn:aws",
-        "arn:x:s3:::b", "arn:aws:s3::b", "arn:aws:s3:us-east-1::b", "account",
+        "*",
+        "arn:aws:account::*:account",
+        "arn:aws:account::111111111111:account/*",
+        "arn:aws:s3:::b/${aws:username}",
+        "arn:aws:account::*:account/o-*/*",
+        "arn:aws",
+        "arn:x:s3:::b",
+        "arn:aws:s3::b",
+        "arn:aws:s3:us-east-1::b",
+        "account",
     ];
     let operator = mostly(
         prop::sample::select(OPERATORS),
@@ -374,15 +408,34 @@ fn document() -> impl Strategy<Value = Json> {
     );
     let principal = prop_oneof![
         text(&["*", "arn:aws:iam::111111111111:root"]),
-        prop::collection::vec(field(0.9, &["AWS", "Service", "User"], list(&["*", "111111111111"])), 1..3)
-            .prop_map(object),
+        prop::collection::vec(
+            field(
+                0.9,
+                &["AWS", "Service", "User"],
+                list(&["*", "111111111111"])
+            ),
+            1..3
+        )
+        .prop_map(object),
     ]
     .boxed();
     let statement = (
         field(0.3, &["Sid"], mostly(text(&["A", "B", ""]), junk())),
-        field(0.97, &["Effect"], mostly(text(&["Allow", "Deny"]), text(&["allow", "Permit"]))),
-        field(0.95, &["Action", "Action", "Action", "NotAction"], list(ACTIONS)),
-        field(0.95, &["Resource", "Resource", "NotResource"], list(RESOURCES)),
+        field(
+            0.97,
+            &["Effect"],
+            mostly(text(&["Allow", "Deny"]), text(&["allow", "Permit"])),
+        ),
+        field(
+            0.95,
+            &["Action", "Action", "Action", "NotAction"],
+            list(ACTIONS),
+        ),
+        field(
+            0.95,
+            &["Resource", "Resource", "NotResource"],
+            list(RESOURCES),
+        ),
         field(0.4, &["Condition"], condition),
         field(0.03, &["Principal", "NotPrincipal"], principal),
         field(0.02, &["Extra", "NotAction"], junk()),
@@ -394,7 +447,11 @@ fn document() -> impl Strategy<Value = Json> {
         prop_oneof![statement, Just(Json::Array(Vec::new())), junk()],
     );
     (
-        field(0.97, &["Version"], mostly(text(&["2012-10-17"]), text(&["2008-10-17", "2013-10-17"]))),
+        field(
+            0.97,
+            &["Version"],
+            mostly(text(&["2012-10-17"]), text(&["2008-10-17", "2013-10-17"])),
+        ),
         field(0.05, &["Id"], mostly(text(&["id"]), junk())),
         field(0.98, &["Statement"], statements),
     )
