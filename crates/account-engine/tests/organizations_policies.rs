@@ -23,7 +23,8 @@ const POLICY_NOT_FOUND: &str = "We can't find a policy with the PolicyId that yo
 const DUPLICATE_POLICY: &str = "A policy with the same name already exists.";
 const DUPLICATE_ATTACHMENT: &str =
     "The selected policy is already attached to the specified target.";
-const NOT_ATTACHED: &str = "The policy isn't attached to the specified target in the specified root.";
+const NOT_ATTACHED: &str =
+    "The policy isn't attached to the specified target in the specified root.";
 const IN_USE: &str = "The policy is attached to one or more entities. You must detach it from all roots, OUs, and accounts before performing this operation.";
 const ALREADY_ENABLED: &str = "The specified policy type is already enabled in the specified root.";
 const NOT_ENABLED: &str = "The specified policy type isn't currently enabled in this root. You can't attach policies of the specified type to entities in a root until you enable that type in the root.";
@@ -91,17 +92,27 @@ impl Org {
 
     fn enable(&mut self) -> OrgReply {
         let root = self.root.clone();
-        self.call("EnablePolicyType", json!({"RootId": root, "PolicyType": SCP}))
+        self.call(
+            "EnablePolicyType",
+            json!({"RootId": root, "PolicyType": SCP}),
+        )
     }
 
     fn disable(&mut self) -> OrgReply {
         let root = self.root.clone();
-        self.call("DisablePolicyType", json!({"RootId": root, "PolicyType": SCP}))
+        self.call(
+            "DisablePolicyType",
+            json!({"RootId": root, "PolicyType": SCP}),
+        )
     }
 
     fn account(&mut self, name: &str) -> String {
         let email = format!("{}@example.com", name.to_lowercase().replace(' ', "."));
-        let request = self.call("CreateAccount", json!({"AccountName": name, "Email": email}))
+        let request = self
+            .call(
+                "CreateAccount",
+                json!({"AccountName": name, "Email": email}),
+            )
             .ok()["CreateAccountStatus"]["Id"]
             .clone();
         self.call(
@@ -141,11 +152,17 @@ impl Org {
     }
 
     fn attach(&mut self, policy: &str, target: &str) -> OrgReply {
-        self.call("AttachPolicy", json!({"PolicyId": policy, "TargetId": target}))
+        self.call(
+            "AttachPolicy",
+            json!({"PolicyId": policy, "TargetId": target}),
+        )
     }
 
     fn detach(&mut self, policy: &str, target: &str) -> OrgReply {
-        self.call("DetachPolicy", json!({"PolicyId": policy, "TargetId": target}))
+        self.call(
+            "DetachPolicy",
+            json!({"PolicyId": policy, "TargetId": target}),
+        )
     }
 
     /// The ids of the SCPs attached to `target`, in id order.
@@ -196,6 +213,42 @@ fn sorted(mut ids: Vec<String>) -> Vec<String> {
     ids
 }
 
+/// How policy lists order their entries: `p-FullAWSAccess` first, then by
+/// id (an id may start with a digit and so sort before it).
+fn listing_order(mut ids: Vec<String>) -> Vec<String> {
+    ids.sort_by_key(|id| (id != FULL_AWS_ACCESS, id.clone()));
+    ids
+}
+
+/// Every entry's id over all pages of `size`, checking that only the last
+/// page is short.
+fn paged_ids(org: &mut Org, operation: &str, body: Value, key: &str, size: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut token: Option<Value> = None;
+    loop {
+        let mut request = body.clone();
+        request["MaxResults"] = json!(size);
+        if let Some(t) = &token {
+            request["NextToken"] = t.clone();
+        }
+        let reply = org.call(operation, request);
+        let page = reply.ok();
+        let entries = page[key].as_array().unwrap();
+        out.extend(entries.iter().map(|p| p["Id"].as_str().unwrap().to_owned()));
+        match page.get("NextToken") {
+            Some(t) => {
+                assert_eq!(
+                    entries.len(),
+                    size,
+                    "{operation}: a short page before the last"
+                );
+                token = Some(t.clone());
+            }
+            None => return out,
+        }
+    }
+}
+
 // -------------------------------------------------------- EnablePolicyType
 
 #[test]
@@ -232,7 +285,13 @@ fn enabling_attaches_full_aws_access_to_everything_and_everything_new() {
     let member = org.account("Member");
     assert_eq!(org.attached(&root), Vec::<String>::new());
     org.enable().ok();
-    let existing = [root.clone(), a.clone(), b.clone(), member.clone(), MANAGEMENT.to_owned()];
+    let existing = [
+        root.clone(),
+        a.clone(),
+        b.clone(),
+        member.clone(),
+        MANAGEMENT.to_owned(),
+    ];
     for target in &existing {
         assert_eq!(org.attached(target), [FULL_AWS_ACCESS], "{target}");
     }
@@ -259,18 +318,34 @@ fn enable_policy_type_errors() {
     let cases: Vec<(Value, &str)> = vec![
         (json!({"PolicyType": SCP}), "INPUT_REQUIRED"),
         (json!({"RootId": root}), "INPUT_REQUIRED"),
-        (json!({"RootId": "root", "PolicyType": SCP}), "INVALID_PATTERN"),
-        (json!({"RootId": root, "PolicyType": "SCP"}), "INVALID_ENUM_POLICY_TYPE"),
+        (
+            json!({"RootId": "root", "PolicyType": SCP}),
+            "INVALID_PATTERN",
+        ),
+        (
+            json!({"RootId": root, "PolicyType": "SCP"}),
+            "INVALID_ENUM_POLICY_TYPE",
+        ),
     ];
     for (body, reason) in cases {
-        org.call("EnablePolicyType", body.clone()).assert_invalid(reason);
+        org.call("EnablePolicyType", body.clone())
+            .assert_invalid(reason);
         org.call("DisablePolicyType", body).assert_invalid(reason);
     }
-    org.call("EnablePolicyType", json!({"RootId": "r-zzzz", "PolicyType": SCP}))
-        .assert_error("RootNotFoundException", ROOT_NOT_FOUND);
+    org.call(
+        "EnablePolicyType",
+        json!({"RootId": "r-zzzz", "PolicyType": SCP}),
+    )
+    .assert_error("RootNotFoundException", ROOT_NOT_FOUND);
     for other in ["TAG_POLICY", "BACKUP_POLICY", "RESOURCE_CONTROL_POLICY"] {
-        org.call("EnablePolicyType", json!({"RootId": root, "PolicyType": other}))
-            .assert_error("PolicyTypeNotAvailableForOrganizationException", NOT_AVAILABLE);
+        org.call(
+            "EnablePolicyType",
+            json!({"RootId": root, "PolicyType": other}),
+        )
+        .assert_error(
+            "PolicyTypeNotAvailableForOrganizationException",
+            NOT_AVAILABLE,
+        );
     }
     org.disable()
         .assert_error("PolicyTypeNotEnabledException", NOT_ENABLED);
@@ -280,12 +355,23 @@ fn enable_policy_type_errors() {
 fn a_consolidated_billing_organization_cannot_enable_scps() {
     let mut sandbox = sandbox();
     sandbox
-        .org_as(MANAGEMENT, "CreateOrganization", json!({"FeatureSet": "CONSOLIDATED_BILLING"}))
+        .org_as(
+            MANAGEMENT,
+            "CreateOrganization",
+            json!({"FeatureSet": "CONSOLIDATED_BILLING"}),
+        )
         .ok();
     let root = sandbox.org_as(MANAGEMENT, "ListRoots", json!({})).ok()["Roots"][0]["Id"].clone();
     sandbox
-        .org_as(MANAGEMENT, "EnablePolicyType", json!({"RootId": root, "PolicyType": SCP}))
-        .assert_error("PolicyTypeNotAvailableForOrganizationException", NOT_AVAILABLE);
+        .org_as(
+            MANAGEMENT,
+            "EnablePolicyType",
+            json!({"RootId": root, "PolicyType": SCP}),
+        )
+        .assert_error(
+            "PolicyTypeNotAvailableForOrganizationException",
+            NOT_AVAILABLE,
+        );
 }
 
 // ------------------------------------------------------- DisablePolicyType
@@ -339,7 +425,10 @@ fn create_policy_answers_the_policy_and_describe_policy_agrees() {
     let id = policy["PolicySummary"]["Id"].as_str().unwrap().to_owned();
     let suffix = id.strip_prefix("p-").unwrap();
     assert!(
-        suffix.len() == 8 && suffix.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+        suffix.len() == 8
+            && suffix
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
         "{id}"
     );
     assert_eq!(
@@ -432,14 +521,38 @@ fn create_policy_errors() {
         .assert_error("DuplicatePolicyException", DUPLICATE_POLICY);
     let content = deny("s3:*");
     let cases: Vec<(Value, &str)> = vec![
-        (json!({"Description": "", "Type": SCP, "Content": content}), "INPUT_REQUIRED"),
-        (json!({"Name": "N", "Type": SCP, "Content": content}), "INPUT_REQUIRED"),
-        (json!({"Name": "N", "Description": "", "Content": content}), "INPUT_REQUIRED"),
-        (json!({"Name": "N", "Description": "", "Type": SCP}), "INPUT_REQUIRED"),
-        (json!({"Name": "", "Description": "", "Type": SCP, "Content": content}), "MIN_LENGTH_EXCEEDED"),
-        (json!({"Name": "n".repeat(129), "Description": "", "Type": SCP, "Content": content}), "MAX_LENGTH_EXCEEDED"),
-        (json!({"Name": "N", "Description": "d".repeat(513), "Type": SCP, "Content": content}), "MAX_LENGTH_EXCEEDED"),
-        (json!({"Name": "N", "Description": "", "Type": "SCP", "Content": content}), "INVALID_ENUM_POLICY_TYPE"),
+        (
+            json!({"Description": "", "Type": SCP, "Content": content}),
+            "INPUT_REQUIRED",
+        ),
+        (
+            json!({"Name": "N", "Type": SCP, "Content": content}),
+            "INPUT_REQUIRED",
+        ),
+        (
+            json!({"Name": "N", "Description": "", "Content": content}),
+            "INPUT_REQUIRED",
+        ),
+        (
+            json!({"Name": "N", "Description": "", "Type": SCP}),
+            "INPUT_REQUIRED",
+        ),
+        (
+            json!({"Name": "", "Description": "", "Type": SCP, "Content": content}),
+            "MIN_LENGTH_EXCEEDED",
+        ),
+        (
+            json!({"Name": "n".repeat(129), "Description": "", "Type": SCP, "Content": content}),
+            "MAX_LENGTH_EXCEEDED",
+        ),
+        (
+            json!({"Name": "N", "Description": "d".repeat(513), "Type": SCP, "Content": content}),
+            "MAX_LENGTH_EXCEEDED",
+        ),
+        (
+            json!({"Name": "N", "Description": "", "Type": "SCP", "Content": content}),
+            "INVALID_ENUM_POLICY_TYPE",
+        ),
     ];
     for (body, reason) in cases {
         org.call("CreatePolicy", body).assert_invalid(reason);
@@ -448,7 +561,10 @@ fn create_policy_errors() {
         "CreatePolicy",
         json!({"Name": "Tags", "Description": "", "Type": "TAG_POLICY", "Content": "{}"}),
     )
-    .assert_error("PolicyTypeNotAvailableForOrganizationException", NOT_AVAILABLE);
+    .assert_error(
+        "PolicyTypeNotAvailableForOrganizationException",
+        NOT_AVAILABLE,
+    );
 }
 
 // ------------------------------------------------------------ UpdatePolicy
@@ -468,14 +584,24 @@ fn update_policy_changes_name_description_and_content() {
     assert_eq!(policy["PolicySummary"]["Name"], "New");
     assert_eq!(policy["PolicySummary"]["Description"], "Changed");
     assert_eq!(policy["Content"], json!(content));
-    assert_eq!(org.call("DescribePolicy", json!({"PolicyId": p})).ok()["Policy"], policy);
+    assert_eq!(
+        org.call("DescribePolicy", json!({"PolicyId": p})).ok()["Policy"],
+        policy
+    );
     // Only what is given changes; attachments stay.
     let renamed = org.call("UpdatePolicy", json!({"PolicyId": p, "Name": "Newer"}));
     assert_eq!(renamed.ok()["Policy"]["Content"], json!(content));
-    assert_eq!(renamed.ok()["Policy"]["PolicySummary"]["Description"], "Changed");
-    assert_eq!(org.attached(&root), sorted(vec![FULL_AWS_ACCESS.to_owned(), p.clone()]));
+    assert_eq!(
+        renamed.ok()["Policy"]["PolicySummary"]["Description"],
+        "Changed"
+    );
+    assert_eq!(
+        org.attached(&root),
+        vec![FULL_AWS_ACCESS.to_owned(), p.clone()]
+    );
     // Its own name is no duplicate.
-    org.call("UpdatePolicy", json!({"PolicyId": p, "Name": "Newer"})).ok();
+    org.call("UpdatePolicy", json!({"PolicyId": p, "Name": "Newer"}))
+        .ok();
 }
 
 #[test]
@@ -488,12 +614,24 @@ fn update_policy_errors() {
         .assert_error("DuplicatePolicyException", DUPLICATE_POLICY);
     org.call("UpdatePolicy", json!({"PolicyId": p, "Content": "{}"}))
         .assert_error("MalformedPolicyDocumentException", MALFORMED);
-    org.call("UpdatePolicy", json!({"PolicyId": p, "Content": " ".repeat(5121)}))
-        .assert_reason("ConstraintViolationException", "POLICY_CONTENT_LIMIT_EXCEEDED", TOO_LARGE);
-    org.call("UpdatePolicy", json!({"PolicyId": "p-abcd1234", "Name": "X"}))
-        .assert_error("PolicyNotFoundException", POLICY_NOT_FOUND);
-    org.call("UpdatePolicy", json!({"Name": "X"})).assert_invalid("INPUT_REQUIRED");
-    org.call("UpdatePolicy", json!({"PolicyId": "p-x"})).assert_invalid("INVALID_PATTERN");
+    org.call(
+        "UpdatePolicy",
+        json!({"PolicyId": p, "Content": " ".repeat(5121)}),
+    )
+    .assert_reason(
+        "ConstraintViolationException",
+        "POLICY_CONTENT_LIMIT_EXCEEDED",
+        TOO_LARGE,
+    );
+    org.call(
+        "UpdatePolicy",
+        json!({"PolicyId": "p-abcd1234", "Name": "X"}),
+    )
+    .assert_error("PolicyNotFoundException", POLICY_NOT_FOUND);
+    org.call("UpdatePolicy", json!({"Name": "X"}))
+        .assert_invalid("INPUT_REQUIRED");
+    org.call("UpdatePolicy", json!({"PolicyId": "p-x"}))
+        .assert_invalid("INVALID_PATTERN");
     org.call("UpdatePolicy", json!({"PolicyId": p, "Name": ""}))
         .assert_invalid("MIN_LENGTH_EXCEEDED");
     // The AWS managed policy cannot be changed.
@@ -502,7 +640,8 @@ fn update_policy_errors() {
         json!({"PolicyId": FULL_AWS_ACCESS, "Content": deny("*")}),
         json!({"PolicyId": FULL_AWS_ACCESS}),
     ] {
-        org.call("UpdatePolicy", body).assert_invalid("IMMUTABLE_POLICY");
+        org.call("UpdatePolicy", body)
+            .assert_invalid("IMMUTABLE_POLICY");
     }
     assert_eq!(org.sandbox.engine.snapshot(), before);
 }
@@ -519,14 +658,18 @@ fn delete_policy_refuses_a_policy_in_use_and_full_aws_access() {
     org.call("DeletePolicy", json!({"PolicyId": p}))
         .assert_error("PolicyInUseException", IN_USE);
     org.detach(&p, &unit).ok();
-    assert_eq!(org.call("DeletePolicy", json!({"PolicyId": p})).ok(), &json!({}));
+    assert_eq!(
+        org.call("DeletePolicy", json!({"PolicyId": p})).ok(),
+        &json!({})
+    );
     org.call("DescribePolicy", json!({"PolicyId": p}))
         .assert_error("PolicyNotFoundException", POLICY_NOT_FOUND);
     org.call("DeletePolicy", json!({"PolicyId": p}))
         .assert_error("PolicyNotFoundException", POLICY_NOT_FOUND);
     org.call("DeletePolicy", json!({"PolicyId": FULL_AWS_ACCESS}))
         .assert_invalid("IMMUTABLE_POLICY");
-    org.call("DeletePolicy", json!({})).assert_invalid("INPUT_REQUIRED");
+    org.call("DeletePolicy", json!({}))
+        .assert_invalid("INPUT_REQUIRED");
     // Its name is free again.
     org.policy("P");
 }
@@ -538,8 +681,11 @@ fn deleting_an_ou_lets_its_policies_go() {
     let unit = org.unit(&root, "Unit");
     let p = org.policy("P");
     org.attach(&p, &unit).ok();
-    org.call("DeleteOrganizationalUnit", json!({"OrganizationalUnitId": unit}))
-        .ok();
+    org.call(
+        "DeleteOrganizationalUnit",
+        json!({"OrganizationalUnitId": unit}),
+    )
+    .ok();
     assert_eq!(org.targets(&p), Vec::<String>::new());
     assert!(!org.targets(FULL_AWS_ACCESS).contains(&unit));
     org.call("DeletePolicy", json!({"PolicyId": p})).ok();
@@ -589,7 +735,8 @@ fn list_policies_of_another_type_is_empty_and_filter_is_required() {
     org.policy("P");
     let tag_policies = org.call("ListPolicies", json!({"Filter": "TAG_POLICY"}));
     assert_eq!(tag_policies.ok(), &json!({"Policies": []}));
-    org.call("ListPolicies", json!({})).assert_invalid("INPUT_REQUIRED");
+    org.call("ListPolicies", json!({}))
+        .assert_invalid("INPUT_REQUIRED");
     org.call("ListPolicies", json!({"Filter": "scp"}))
         .assert_invalid("INVALID_ENUM_POLICY_TYPE");
     org.call("ListPolicies", json!({"Filter": SCP, "MaxResults": 0}))
@@ -600,9 +747,60 @@ fn list_policies_of_another_type_is_empty_and_filter_is_required() {
         .assert_invalid("INVALID_NEXT_TOKEN");
     // A token of one filter is not another's.
     org.policy("Q");
-    let token = org.call("ListPolicies", json!({"Filter": SCP, "MaxResults": 1})).ok()["NextToken"].clone();
-    org.call("ListPolicies", json!({"Filter": "TAG_POLICY", "NextToken": token}))
-        .assert_invalid("INVALID_NEXT_TOKEN");
+    let token = org
+        .call("ListPolicies", json!({"Filter": SCP, "MaxResults": 1}))
+        .ok()["NextToken"]
+        .clone();
+    org.call(
+        "ListPolicies",
+        json!({"Filter": "TAG_POLICY", "NextToken": token}),
+    )
+    .assert_invalid("INVALID_NEXT_TOKEN");
+}
+
+/// Regression: ids that start with a digit sort before `p-FullAWSAccess`,
+/// and a page ending on one used to list `p-FullAWSAccess` again on the next.
+#[test]
+fn policy_lists_page_without_repeats_or_gaps_at_every_page_size() {
+    let mut org = Org::enabled();
+    let root = org.root.clone();
+    let made: Vec<String> = (0..19).map(|n| org.policy(&format!("P{n:02}"))).collect();
+    assert!(
+        made.iter().any(|id| id.as_bytes()[2].is_ascii_digit()),
+        "some id starts with a digit: {made:?}"
+    );
+    let mut all = made.clone();
+    all.push(FULL_AWS_ACCESS.to_owned());
+    let expected = listing_order(all);
+    assert_eq!(expected[0], FULL_AWS_ACCESS);
+    for size in 1..=20 {
+        let listed = paged_ids(
+            &mut org,
+            "ListPolicies",
+            json!({"Filter": SCP}),
+            "Policies",
+            size,
+        );
+        assert_eq!(listed, expected, "pages of {size}");
+    }
+    // Attach the four starting with the smallest ids, digits among them.
+    let mut smallest = sorted(made);
+    smallest.truncate(4);
+    for p in &smallest {
+        org.attach(p, &root).ok();
+    }
+    let mut on_root = smallest.clone();
+    on_root.push(FULL_AWS_ACCESS.to_owned());
+    for size in 1..=5 {
+        let listed = paged_ids(
+            &mut org,
+            "ListPoliciesForTarget",
+            json!({"TargetId": root, "Filter": SCP}),
+            "Policies",
+            size,
+        );
+        assert_eq!(listed, listing_order(on_root.clone()), "pages of {size}");
+    }
 }
 
 // --------------------------------------------------- ListPoliciesForTarget
@@ -612,8 +810,11 @@ fn list_policies_for_target_errors() {
     let mut org = Org::enabled();
     let root = org.root.clone();
     for target in ["r-zzzz", "ou-abcd-12345678", "999999999999"] {
-        org.call("ListPoliciesForTarget", json!({"TargetId": target, "Filter": SCP}))
-            .assert_error("TargetNotFoundException", TARGET_NOT_FOUND);
+        org.call(
+            "ListPoliciesForTarget",
+            json!({"TargetId": target, "Filter": SCP}),
+        )
+        .assert_error("TargetNotFoundException", TARGET_NOT_FOUND);
     }
     org.call("ListPoliciesForTarget", json!({"Filter": SCP}))
         .assert_invalid("INPUT_REQUIRED");
@@ -624,8 +825,11 @@ fn list_policies_for_target_errors() {
         json!({"TargetId": "p-FullAWSAccess", "Filter": SCP}),
     )
     .assert_invalid("INVALID_PATTERN_TARGET_ID");
-    org.call("ListPoliciesForTarget", json!({"TargetId": root, "Filter": "X"}))
-        .assert_invalid("INVALID_ENUM_POLICY_TYPE");
+    org.call(
+        "ListPoliciesForTarget",
+        json!({"TargetId": root, "Filter": "X"}),
+    )
+    .assert_invalid("INVALID_ENUM_POLICY_TYPE");
     let other = org.call(
         "ListPoliciesForTarget",
         json!({"TargetId": root, "Filter": "BACKUP_POLICY"}),
@@ -692,7 +896,8 @@ fn list_targets_for_policy_errors() {
     let mut org = Org::new();
     org.call("ListTargetsForPolicy", json!({"PolicyId": "p-abcd1234"}))
         .assert_error("PolicyNotFoundException", POLICY_NOT_FOUND);
-    org.call("ListTargetsForPolicy", json!({})).assert_invalid("INPUT_REQUIRED");
+    org.call("ListTargetsForPolicy", json!({}))
+        .assert_invalid("INPUT_REQUIRED");
     org.call("ListTargetsForPolicy", json!({"PolicyId": "p-1"}))
         .assert_invalid("INVALID_PATTERN");
     org.call(
@@ -807,8 +1012,10 @@ fn attach_and_detach_errors() {
             .assert_error("TargetNotFoundException", TARGET_NOT_FOUND);
     }
     for operation in ["AttachPolicy", "DetachPolicy"] {
-        org.call(operation, json!({"TargetId": root})).assert_invalid("INPUT_REQUIRED");
-        org.call(operation, json!({"PolicyId": p})).assert_invalid("INPUT_REQUIRED");
+        org.call(operation, json!({"TargetId": root}))
+            .assert_invalid("INPUT_REQUIRED");
+        org.call(operation, json!({"PolicyId": p}))
+            .assert_invalid("INPUT_REQUIRED");
         org.call(operation, json!({"PolicyId": "p-1", "TargetId": root}))
             .assert_invalid("INVALID_PATTERN");
         org.call(operation, json!({"PolicyId": p, "TargetId": "target"}))
@@ -829,7 +1036,7 @@ fn moving_an_account_keeps_its_own_policies() {
         json!({"AccountId": member, "SourceParentId": root, "DestinationParentId": unit}),
     )
     .ok();
-    assert_eq!(org.attached(&member), sorted(vec![FULL_AWS_ACCESS.to_owned(), p]));
+    assert_eq!(org.attached(&member), vec![FULL_AWS_ACCESS.to_owned(), p]);
 }
 
 // ------------------------------------------------------------ who may call
@@ -838,17 +1045,32 @@ fn requests(org: &mut Org) -> Vec<(&'static str, Value)> {
     let root = org.root.clone();
     let p = org.policy("Existing");
     vec![
-        ("EnablePolicyType", json!({"RootId": root, "PolicyType": SCP})),
-        ("DisablePolicyType", json!({"RootId": root, "PolicyType": SCP})),
-        ("CreatePolicy", json!({"Name": "New", "Description": "", "Type": SCP, "Content": deny("*")})),
+        (
+            "EnablePolicyType",
+            json!({"RootId": root, "PolicyType": SCP}),
+        ),
+        (
+            "DisablePolicyType",
+            json!({"RootId": root, "PolicyType": SCP}),
+        ),
+        (
+            "CreatePolicy",
+            json!({"Name": "New", "Description": "", "Type": SCP, "Content": deny("*")}),
+        ),
         ("DescribePolicy", json!({"PolicyId": p})),
         ("UpdatePolicy", json!({"PolicyId": p, "Name": "Renamed"})),
         ("DeletePolicy", json!({"PolicyId": p})),
         ("ListPolicies", json!({"Filter": SCP})),
-        ("ListPoliciesForTarget", json!({"TargetId": root, "Filter": SCP})),
+        (
+            "ListPoliciesForTarget",
+            json!({"TargetId": root, "Filter": SCP}),
+        ),
         ("ListTargetsForPolicy", json!({"PolicyId": FULL_AWS_ACCESS})),
         ("AttachPolicy", json!({"PolicyId": p, "TargetId": root})),
-        ("DetachPolicy", json!({"PolicyId": FULL_AWS_ACCESS, "TargetId": root})),
+        (
+            "DetachPolicy",
+            json!({"PolicyId": FULL_AWS_ACCESS, "TargetId": root}),
+        ),
     ]
 }
 
@@ -873,8 +1095,11 @@ fn members_are_denied_every_policy_operation() {
 fn the_delegated_administrator_reads_policies_but_cannot_change_them() {
     let mut org = Org::enabled();
     let admin = org.account("Admin");
-    org.call("EnableAWSServiceAccess", json!({"ServicePrincipal": ACCOUNT}))
-        .ok();
+    org.call(
+        "EnableAWSServiceAccess",
+        json!({"ServicePrincipal": ACCOUNT}),
+    )
+    .ok();
     org.call(
         "RegisterDelegatedAdministrator",
         json!({"AccountId": admin, "ServicePrincipal": ACCOUNT}),
@@ -920,7 +1145,10 @@ fn policies_and_attachments_survive_a_snapshot_round_trip() {
         assert_eq!(a.ok(), b.ok());
     }
     let listed = restored.org_as(MANAGEMENT, "ListPolicies", json!({"Filter": SCP}));
-    assert_eq!(listed.ok(), org.call("ListPolicies", json!({"Filter": SCP})).ok());
+    assert_eq!(
+        listed.ok(),
+        org.call("ListPolicies", json!({"Filter": SCP})).ok()
+    );
 }
 
 #[test]
@@ -934,9 +1162,18 @@ fn policy_reads_do_not_change_the_state() {
         ("DescribePolicy", json!({"PolicyId": p})),
         ("DescribePolicy", json!({"PolicyId": FULL_AWS_ACCESS})),
         ("ListPolicies", json!({"Filter": SCP, "MaxResults": 1})),
-        ("ListPoliciesForTarget", json!({"TargetId": member, "Filter": SCP})),
-        ("ListPoliciesForTarget", json!({"TargetId": root, "Filter": SCP})),
-        ("ListTargetsForPolicy", json!({"PolicyId": FULL_AWS_ACCESS, "MaxResults": 1})),
+        (
+            "ListPoliciesForTarget",
+            json!({"TargetId": member, "Filter": SCP}),
+        ),
+        (
+            "ListPoliciesForTarget",
+            json!({"TargetId": root, "Filter": SCP}),
+        ),
+        (
+            "ListTargetsForPolicy",
+            json!({"PolicyId": FULL_AWS_ACCESS, "MaxResults": 1}),
+        ),
         ("ListTargetsForPolicy", json!({"PolicyId": p})),
         ("ListRoots", json!({})),
     ];

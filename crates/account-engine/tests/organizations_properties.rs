@@ -19,14 +19,27 @@ const NAMES: [&str; 3] = ["A", "B", "C"];
 /// One step; indices pick among what exists when the step runs.
 #[derive(Debug, Clone)]
 enum Step {
-    Create { parent: usize, name: usize },
-    Move { account: usize, source: Option<usize>, destination: usize },
-    Delete { unit: usize },
+    /// Under the parent picked by `parent`, or under the deepest OU (the
+    /// first in id order among the deepest) for `None`, to reach the depth
+    /// limit.
+    Create {
+        parent: Option<usize>,
+        name: usize,
+    },
+    Move {
+        account: usize,
+        source: Option<usize>,
+        destination: usize,
+    },
+    Delete {
+        unit: usize,
+    },
 }
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        3 => (any::<usize>(), 0..NAMES.len()).prop_map(|(parent, name)| Step::Create { parent, name }),
+        3 => (prop::option::weighted(0.6, any::<usize>()), 0..NAMES.len())
+            .prop_map(|(parent, name)| Step::Create { parent, name }),
         4 => (any::<usize>(), prop::option::weighted(0.2, any::<usize>()), any::<usize>())
             .prop_map(|(account, source, destination)| Step::Move { account, source, destination }),
         2 => any::<usize>().prop_map(|unit| Step::Delete { unit }),
@@ -47,7 +60,10 @@ impl Org {
             &sandbox.org_as(MANAGEMENT, "CreateOrganization", json!({})),
             "/Organization/Id",
         );
-        let root = text(&sandbox.org_as(MANAGEMENT, "ListRoots", json!({})), "/Roots/0/Id");
+        let root = text(
+            &sandbox.org_as(MANAGEMENT, "ListRoots", json!({})),
+            "/Roots/0/Id",
+        );
         let mut accounts = vec![MANAGEMENT.to_owned()];
         for n in 0..MEMBERS {
             let request = text(
@@ -128,21 +144,48 @@ impl Org {
     }
 
     fn run(&mut self, step: &Step) {
-        let units: Vec<String> = self.units().into_iter().map(|(id, _)| id).collect();
-        let parents: Vec<String> = std::iter::once(self.root.clone()).chain(units.iter().cloned()).collect();
+        let tree = self.units();
+        let units: Vec<String> = tree.iter().map(|(id, _)| id.clone()).collect();
+        let mut depths: BTreeMap<String, usize> = BTreeMap::new();
+        depths.insert(self.root.clone(), 0);
+        for (id, parent) in &tree {
+            let depth = depths[parent] + 1;
+            depths.insert(id.clone(), depth);
+        }
+        let parents: Vec<String> = std::iter::once(self.root.clone())
+            .chain(units.iter().cloned())
+            .collect();
         match *step {
             Step::Create { parent, name } => {
-                let parent = &parents[parent % parents.len()];
+                let deepest = || {
+                    let max = depths.values().copied().max().unwrap_or(0);
+                    depths
+                        .iter()
+                        .find(|(_, d)| **d == max)
+                        .map(|(id, _)| id.clone())
+                        .unwrap()
+                };
+                let parent = match parent {
+                    Some(n) => parents[n % parents.len()].clone(),
+                    None => deepest(),
+                };
                 self.call(
                     "CreateOrganizationalUnit",
                     json!({"ParentId": parent, "Name": NAMES[name]}),
                 );
             }
-            Step::Move { account, source, destination } => {
+            Step::Move {
+                account,
+                source,
+                destination,
+            } => {
                 let account = self.accounts[account % self.accounts.len()].clone();
                 let source = match source {
                     Some(n) => parents[n % parents.len()].clone(),
-                    None => text(&self.call("ListParents", json!({"ChildId": account})), "/Parents/0/Id"),
+                    None => text(
+                        &self.call("ListParents", json!({"ChildId": account})),
+                        "/Parents/0/Id",
+                    ),
                 };
                 let destination = &parents[destination % parents.len()];
                 self.call(
@@ -153,7 +196,10 @@ impl Org {
             Step::Delete { unit } => {
                 if !units.is_empty() {
                     let unit = &units[unit % units.len()];
-                    self.call("DeleteOrganizationalUnit", json!({"OrganizationalUnitId": unit}));
+                    self.call(
+                        "DeleteOrganizationalUnit",
+                        json!({"OrganizationalUnitId": unit}),
+                    );
                 }
             }
         }
@@ -170,19 +216,30 @@ impl Org {
                 "DescribeOrganizationalUnit",
                 json!({"OrganizationalUnitId": unit}),
             );
-            let path = described.ok()["OrganizationalUnit"]["Path"].as_str().unwrap().to_owned();
+            let path = described.ok()["OrganizationalUnit"]["Path"]
+                .as_str()
+                .unwrap()
+                .to_owned();
             let listed = self.call("ListParents", json!({"ChildId": unit}));
             let listed = listed.ok()["Parents"].as_array().unwrap().clone();
             assert_eq!(listed.len(), 1, "{unit}");
             assert_eq!(listed[0]["Id"], json!(parent), "{unit}");
             assert_eq!(path, format!("{}{unit}/", paths[parent]), "{unit}");
+            assert!(
+                path.matches('/').count() - 2 <= 5,
+                "{path} is deeper than 5 OUs"
+            );
             paths.insert(unit.clone(), path);
         }
         // Where each account appears among all parents' accounts.
         let mut seen: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let parents: Vec<String> = paths.keys().cloned().collect();
         for parent in &parents {
-            for account in self.all("ListAccountsForParent", json!({"ParentId": parent}), "Accounts") {
+            for account in self.all(
+                "ListAccountsForParent",
+                json!({"ParentId": parent}),
+                "Accounts",
+            ) {
                 let id = account["Id"].as_str().unwrap().to_owned();
                 assert_eq!(account["Paths"], json!([format!("{}{id}/", paths[parent])]));
                 seen.entry(id).or_default().push(parent.clone());
@@ -210,25 +267,38 @@ impl Org {
             let listed = listed.ok()["Parents"].as_array().unwrap().clone();
             assert_eq!(listed.len(), 1, "{account}");
             assert_eq!(listed[0]["Id"], json!(under[0]));
-            let kind = if under[0] == self.root { "ROOT" } else { "ORGANIZATIONAL_UNIT" };
+            let kind = if under[0] == self.root {
+                "ROOT"
+            } else {
+                "ORGANIZATIONAL_UNIT"
+            };
             assert_eq!(listed[0]["Type"], kind);
             let described = self.call("DescribeAccount", json!({"AccountId": account}));
             let account_paths = described.ok()["Account"]["Paths"].clone();
-            assert_eq!(account_paths, json!([format!("{}{account}/", paths[&under[0]])]));
+            assert_eq!(
+                account_paths,
+                json!([format!("{}{account}/", paths[&under[0]])])
+            );
         }
     }
 }
 
 fn text(reply: &OrgReply, pointer: &str) -> String {
-    reply.ok().pointer(pointer).unwrap().as_str().unwrap().to_owned()
+    reply
+        .ok()
+        .pointer(pointer)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
     fn every_account_has_exactly_one_parent_and_paths_follow_parents(
-        steps in prop::collection::vec(step(), 0..40),
+        steps in prop::collection::vec(step(), 0..50),
     ) {
         let mut org = Org::new();
         org.check();
