@@ -16,9 +16,9 @@ pub struct JsonPosition {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PolicyError {
     /// Not JSON, an unknown element, a wrong type, an unknown condition
-    /// operator. `json` is set when the text is not JSON at all.
+    /// operator. `position` is set when the text is not JSON at all.
     #[error("Syntax errors in policy.")]
-    Syntax { json: Option<JsonPosition> },
+    Syntax { position: Option<JsonPosition> },
     /// A missing Version, or 2008-10-17, where only 2012-10-17 is accepted.
     #[error("Policy document must be version 2012-10-17 or greater.")]
     Version,
@@ -66,7 +66,7 @@ impl PolicyError {
     /// The line and column of broken JSON, apart from IAM's message.
     pub fn json_position(&self) -> Option<JsonPosition> {
         match self {
-            Self::Syntax { json } => *json,
+            Self::Syntax { position } => *position,
             _ => None,
         }
     }

@@ -71,12 +71,12 @@ struct DraftCondition<'a> {
 
 pub(crate) fn parse(json: &str, kind: PolicyKind) -> Result<Policy, PolicyError> {
     let document: Value = serde_json::from_str(json).map_err(|error| PolicyError::Syntax {
-        json: Some(JsonPosition {
+        position: Some(JsonPosition {
             line: error.line(),
             column: error.column(),
         }),
     })?;
-    let (version, drafts) = grammar(&document).ok_or(PolicyError::Syntax { json: None })?;
+    let (version, drafts) = grammar(&document).ok_or(PolicyError::Syntax { position: None })?;
     if kind != PolicyKind::Trust && version != Some(Version::V2012) {
         return Err(PolicyError::Version);
     }

@@ -63,7 +63,7 @@ fn broken_json_is_a_syntax_error_with_its_position() {
 #[test]
 fn structural_syntax_errors_have_no_position() {
     let error = Policy::parse(&document("[]"), PolicyKind::Identity).unwrap_err();
-    assert_eq!(error, PolicyError::Syntax { json: None });
+    assert_eq!(error, PolicyError::Syntax { position: None });
     assert_eq!(error.json_position(), None);
 }
 
