@@ -1,6 +1,6 @@
 //! Why a policy document was refused, in IAM's own words
-//! (`MalformedPolicyDocument`; the texts are moto's captures of IAM unless
-//! marked otherwise in `shared/spec/iam.md` §5).
+//! (`MalformedPolicyDocument`): the texts of `shared/spec/iam.md` §5, from
+//! moto's captures of IAM and from IAM's answers quoted in public issues.
 
 use thiserror::Error;
 
@@ -35,8 +35,8 @@ pub enum PolicyError {
     /// Principal or NotPrincipal in an identity policy or an SCP.
     #[error("Policy document should not specify a principal.")]
     PrincipalNotAllowed,
-    /// A trust policy statement without Principal (the text S3 and IAM
-    /// give; spec §5 [I]).
+    /// A trust policy statement without Principal: the text S3 gives for
+    /// a bucket policy; IAM's own answer has not been captured.
     #[error("Missing required field Principal")]
     MissingPrincipal,
     /// Resource or NotResource in a trust policy.
