@@ -19,13 +19,17 @@ use std::fs::File;
 use std::io::Write;
 use std::mem;
 use std::path::PathBuf;
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
 
 use tokio::sync::watch;
 
 use crate::error::StateFileError;
 use crate::sandbox::lock;
+
+/// The longest a sync waits for more records, however slow syncs are.
+const MAX_BATCH_WAIT: Duration = Duration::from_millis(2);
 
 /// A journaled request's place in the order of records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -53,11 +57,14 @@ struct Shared {
     wake: Condvar,
 }
 
-#[derive(Default)]
 struct Queue {
     items: Vec<Item>,
     /// The newest ticket handed out.
     last: u64,
+    /// Records among `items`.
+    records: usize,
+    /// How many records the writer waits for before it is woken.
+    wanted: usize,
     closed: bool,
 }
 
@@ -80,7 +87,13 @@ impl Committer {
     /// Starts the writer on `file`, an open journal whose start is on disk.
     pub fn start(file: File, path: PathBuf) -> Self {
         let shared = Arc::new(Shared {
-            queue: Mutex::new(Queue::default()),
+            queue: Mutex::new(Queue {
+                items: Vec::new(),
+                last: 0,
+                records: 0,
+                wanted: 1,
+                closed: false,
+            }),
             wake: Condvar::new(),
         });
         let (sender, progress) = watch::channel(Progress::default());
@@ -93,6 +106,8 @@ impl Committer {
             held: 0,
             progress: Progress::default(),
             sender,
+            batch: 1,
+            sync_time: Duration::ZERO,
         };
         let thread = {
             let shared = Arc::clone(&shared);
@@ -113,7 +128,9 @@ impl Committer {
     pub fn append(&self, record: &[u8]) -> Ticket {
         let mut queue = lock(&self.shared.queue);
         queue.last += 1;
+        queue.records += 1;
         let last = queue.last;
+        let wake = queue.records >= queue.wanted;
         match queue.items.last_mut() {
             Some(Item::Records {
                 bytes,
@@ -128,7 +145,9 @@ impl Committer {
             }),
         }
         drop(queue);
-        self.shared.wake.notify_one();
+        if wake {
+            self.shared.wake.notify_one();
+        }
         Ticket(last)
     }
 
@@ -188,6 +207,27 @@ impl Drop for Committer {
     }
 }
 
+/// Waits for the writer's condition, for at most `timeout`.
+fn wait<'a>(
+    shared: &Shared,
+    queue: MutexGuard<'a, Queue>,
+    timeout: Option<Duration>,
+) -> MutexGuard<'a, Queue> {
+    match timeout {
+        None => shared
+            .wake
+            .wait(queue)
+            .unwrap_or_else(PoisonError::into_inner),
+        Some(timeout) => {
+            shared
+                .wake
+                .wait_timeout(queue, timeout)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Health {
     Healthy,
@@ -212,6 +252,9 @@ struct Writer {
     held: u64,
     progress: Progress,
     sender: watch::Sender<Progress>,
+    /// Records of the last batch, and how long its sync took.
+    batch: usize,
+    sync_time: Duration,
 }
 
 impl Writer {
@@ -219,15 +262,28 @@ impl Writer {
         loop {
             let items = {
                 let mut queue = lock(&shared.queue);
+                queue.wanted = 1;
                 while queue.items.is_empty() && !queue.closed {
-                    queue = shared
-                        .wake
-                        .wait(queue)
-                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    queue = wait(shared, queue, None);
                 }
                 if queue.items.is_empty() {
                     return;
                 }
+                // Records queued during a sync share the next one. When the
+                // last batch had more records than are queued now, their
+                // writers are probably sending the next ones: wait for that
+                // many, for at most half a sync, so one sync carries them
+                // instead of two. A lone writer never waits.
+                let deadline = Instant::now() + (self.sync_time / 2).min(MAX_BATCH_WAIT);
+                queue.wanted = self.batch;
+                while queue.records < queue.wanted && !queue.closed {
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        break;
+                    }
+                    queue = wait(shared, queue, Some(left));
+                }
+                self.batch = mem::take(&mut queue.records).max(1);
                 mem::take(&mut queue.items)
             };
             for item in items {
@@ -290,7 +346,10 @@ impl Writer {
         }
         let unsynced = self.unsynced.take();
         self.dirty = false;
-        if let Err(e) = self.file.sync_data() {
+        let started = Instant::now();
+        let synced = self.file.sync_data();
+        self.sync_time = started.elapsed();
+        if let Err(e) = synced {
             return self.break_down(&e, unsynced.unwrap_or(0));
         }
         if let Some(last) = unsynced {
