@@ -1,6 +1,7 @@
 """Requests per second of GetAlternateContact and PutAlternateContact over
 loopback, and the seed blog's bulk job through boto3: this project's
-account-server against moto's server, in one run.
+account-server against moto's server, in one run; then account-server's
+durable writes with --state, and its start-up with a large state.
 
 Run with the project's virtualenv (it has moto[server]):
 
@@ -22,6 +23,19 @@ with a fixed SigV4-shaped Authorization header (neither server checks
 signatures), so Python's per-request cost stays far below either server's.
 One request is in flight per connection; a connection the server closes
 (moto closes after every response) is reopened, as a real client would.
+
+Durable writes are PutAlternateContact with --state, each answered once its
+journal record is synced: sequential (one connection) and from 16 clients,
+on an empty sandbox and with 5,000 member accounts. Start-up is the time
+from starting the process to its first answer, with a state file of 50,000
+accounts, and again after a SIGKILL left a journal of writes to replay.
+The budgets are ratios within this run, and against the 173 sequential
+durable writes per second at 5,000 members measured before the journal,
+when every change rewrote and synced the whole state file. Since syncs cost
+what the disk makes them cost at the time, the run also measures that old
+cost itself: rewriting and syncing the 5,000-member state file as the old
+server did for each write (temporary file, fsync, rename, fsync of the
+directory), leaving out serializing it, so the old server was slower still.
 """
 
 import argparse
@@ -36,6 +50,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -167,7 +182,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def wait_for_port(process, port, name, timeout=30):
+def wait_for_port(process, port, name, timeout=30, interval=0.05):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -176,7 +191,7 @@ def wait_for_port(process, port, name, timeout=30):
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
             return
         except OSError:
-            time.sleep(0.05)
+            time.sleep(interval)
     raise SystemExit(f"{name} did not listen on port {port} within {timeout} s")
 
 
@@ -195,12 +210,12 @@ def call_once(port, operation):
         connection.close()
 
 
-def start(command, name):
+def start(command, name, interval=0.05):
     port = free_port()
     process = subprocess.Popen(
         [*command, str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )
-    wait_for_port(process, port, name)
+    wait_for_port(process, port, name, interval=interval)
     return process, port
 
 
@@ -329,6 +344,120 @@ def bulk(args, moto_server):
     # no server can take the ratio above this ceiling.
     print(f"ceiling of the ratio for a server answering instantly (moto's job / boto3 CPU): {theirs / our_cpu:.1f}x")
 
+# Sequential durable PutAlternateContact at 5,000 members before the
+# journal, when each change rewrote and synced the whole state file.
+DURABLE_BEFORE_JOURNAL = 173
+
+
+def durable(args):
+    print()
+    print(
+        f"durable PutAlternateContact with --state (answered once synced), {args.seconds:g} s per run; "
+        f"{args.durable_clients} clients = {args.processes} processes x {args.durable_clients // args.processes} connections"
+    )
+    print(f"{'state':<26}{'clients':>8}{'writes/s':>11}")
+    rates = {}
+    with tempfile.TemporaryDirectory(prefix="bench-durable-") as scratch:
+        for members in (0, args.durable_members):
+            state = pathlib.Path(scratch) / f"members-{members}.json"
+            command = [args.server, "--host", "127.0.0.1", "--account-id", ACCOUNT, "--state", str(state)]
+            if members:
+                command += ["--demo-organization", str(members)]
+            with running([*command, "--port"], "account-server") as port:
+                status, _ = call_once(port, "PutAlternateContact")
+                if status != 200:
+                    raise SystemExit(f"account-server with --state answered PutAlternateContact with {status}")
+                # Lets the snapshot of the start-up's set-up finish first.
+                measure(port, "PutAlternateContact", 1, 1, 1)
+                for clients in (1, args.durable_clients):
+                    processes = min(clients, args.processes)
+                    rate = measure(port, "PutAlternateContact", processes, clients // processes, args.seconds)
+                    rates[(members, clients)] = rate
+                    label = f"{members:,} member accounts" if members else "empty sandbox"
+                    print(f"{label:<26}{clients:>8}{rate:>11,.0f}")
+        # The server has stopped: its state file now holds the whole state.
+        rewrites = rewrite_rate(pathlib.Path(scratch) / f"members-{args.durable_members}.json", args.seconds)
+        print(f"{'rewrite + sync of the file':<26}{1:>8}{rewrites:>11,.0f}   (each write's cost before the journal)")
+        startup = time_startup(args, pathlib.Path(scratch))
+
+    empty, large = rates[(0, 1)], rates[(args.durable_members, 1)]
+    concurrent = rates[(args.durable_members, args.durable_clients)]
+    checks = [
+        (f"sequential at {args.durable_members:,} members / empty sandbox", large / empty, 0.5),
+        (f"sequential at {args.durable_members:,} members / {DURABLE_BEFORE_JOURNAL} before the journal",
+         large / DURABLE_BEFORE_JOURNAL, 10),
+        (f"sequential at {args.durable_members:,} members / rewriting the file, in this run", large / rewrites, 10),
+        (f"{args.durable_clients} clients / sequential, at {args.durable_members:,} members", concurrent / large, 5),
+    ]
+    for what, ratio, budget in checks:
+        verdict = "met" if ratio >= budget else "NOT met"
+        print(f"{what}: {ratio:.2f}x (budget at least {budget:g}x): {verdict}")
+    clean, crashed = startup
+    verdict = "met" if clean < 2 else "NOT met"
+    print(f"start-up with {args.startup_accounts:,} accounts: {clean:.2f} s (budget under 2 s): {verdict}")
+    print(f"start-up with {args.startup_accounts:,} accounts after a SIGKILL, journal replayed: {crashed:.2f} s")
+
+
+def rewrite_rate(state, seconds):
+    """Rewrites of `state` per second, each as the server's state file save
+    does it: a temporary file written and synced, renamed over the file,
+    the directory synced."""
+    contents = state.read_bytes()
+    temp = state.with_name("." + state.name + ".tmp")
+    directory = os.open(state.parent, os.O_RDONLY)
+    done, deadline = 0, time.monotonic() + seconds
+    started = time.perf_counter()
+    try:
+        while time.monotonic() < deadline:
+            with open(temp, "wb") as f:
+                f.write(contents)
+                f.flush()
+                os.fsync(f.fileno())
+            os.rename(temp, state)
+            os.fsync(directory)
+            done += 1
+    finally:
+        os.close(directory)
+    return done / (time.perf_counter() - started)
+
+
+def first_answer(command):
+    """Seconds from starting the server to its first answer, and the process."""
+    started = time.perf_counter()
+    process, port = start(command, "account-server", interval=0.002)
+    status, _ = call_once(port, "GetAlternateContact")
+    elapsed = time.perf_counter() - started
+    if status not in (200, 404):
+        raise SystemExit(f"account-server answered its first request with {status}")
+    return elapsed, process, port
+
+
+def time_startup(args, scratch):
+    """The best of three clean start-ups with a state of `startup_accounts`
+    accounts, and one start-up replaying the journal a SIGKILL left."""
+    state = scratch / "startup.json"
+    command = [args.server, "--host", "127.0.0.1", "--account-id", ACCOUNT, "--state", str(state)]
+    # SIGTERM at the end: the last snapshot holds the whole state.
+    with running([*command, "--demo-organization", str(args.startup_accounts - 1), "--port"], "account-server"):
+        pass
+    clean = float("inf")
+    for _ in range(3):
+        elapsed, process, _ = first_answer([*command, "--port"])
+        clean = min(clean, elapsed)
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=60)
+    _, process, port = first_answer([*command, "--port"])
+    measure(port, "PutAlternateContact", args.processes, args.durable_clients // args.processes, args.seconds)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)
+    journaled = sum(path.stat().st_size for path in scratch.glob("startup.json.journal.*"))
+    crashed, process, _ = first_answer([*command, "--port"])
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=60)
+    print(f"state file {state.stat().st_size / 1e6:.1f} MB; journal left by the SIGKILL {journaled / 1e6:.1f} MB")
+    return clean, crashed
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--server", default=str(ROOT / "target/server/account-server"), help="account-server binary")
@@ -338,7 +467,12 @@ def main():
     parser.add_argument("--bulk-members", type=int, default=1000, help="member accounts for account-server's bulk job")
     parser.add_argument("--moto-bulk-members", type=int, default=1000, help="member accounts for moto's bulk job")
     parser.add_argument("--bulk-runs", type=int, default=3, help="bulk job runs per server (the best counts)")
-    parser.add_argument("--part", choices=["all", "throughput", "bulk"], default="all", help="what to measure")
+    parser.add_argument("--durable-members", type=int, default=5000, help="member accounts for the durable writes")
+    parser.add_argument("--durable-clients", type=int, default=16, help="concurrent clients for the durable writes")
+    parser.add_argument("--startup-accounts", type=int, default=50_000, help="accounts in the state of the start-up")
+    parser.add_argument(
+        "--part", choices=["all", "throughput", "bulk", "durable"], default="all", help="what to measure"
+    )
     args = parser.parse_args()
 
     if not os.access(args.server, os.X_OK):
@@ -348,6 +482,8 @@ def main():
         throughput(args, moto_server)
     if args.part in ("all", "bulk"):
         bulk(args, moto_server)
+    if args.part in ("all", "durable"):
+        durable(args)
 
 
 def throughput(args, moto_server):
