@@ -8,7 +8,7 @@ export TRUNK_OFFLINE := true
 
 SERVER_BIN := target/server/account-server
 
-.PHONY: install serve dist server test test-native test-wasm test-e2e test-clients lint bench screenshots clean
+.PHONY: install serve dist server test test-native test-wasm test-e2e test-clients test-sdk-js lint bench screenshots clean
 
 install:
 	@bash scripts/install-tools.sh
@@ -25,7 +25,7 @@ server:
 $(SERVER_BIN): $(shell find crates -name '*.rs' -o -name Cargo.toml) Cargo.lock
 	cargo build --profile server -p account-server
 
-test: install lint test-native test-wasm test-e2e test-clients
+test: install lint test-native test-wasm test-e2e test-clients test-sdk-js
 
 lint:
 	cargo fmt --all -- --check
@@ -42,6 +42,10 @@ test-e2e: dist
 
 test-clients: install $(SERVER_BIN)
 	ACCOUNT_SERVER_BIN=$(CURDIR)/$(SERVER_BIN) .venv/bin/python -m pytest tests/clients -q
+
+# The AWS SDK for JavaScript v3 (tests/sdk-js, node's own test runner).
+test-sdk-js: install $(SERVER_BIN)
+	cd tests/sdk-js && ACCOUNT_SERVER_BIN=$(CURDIR)/$(SERVER_BIN) node --test
 
 MINIMAL_LEPTOS := $(CURDIR)/target/minimal-leptos
 

@@ -53,6 +53,12 @@ if [ -f tests/e2e/package-lock.json ] && ! cmp -s tests/e2e/package-lock.json te
   (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund && cp package-lock.json node_modules/.installed-lock)
 fi
 
+# The AWS SDK for JavaScript v3 clients of tests/sdk-js, exactly as locked.
+if [ -f tests/sdk-js/package-lock.json ] && ! cmp -s tests/sdk-js/package-lock.json tests/sdk-js/node_modules/.installed-lock; then
+  say "AWS SDK for JavaScript test dependencies"
+  (cd tests/sdk-js && npm ci --silent --no-audit --no-fund && cp package-lock.json node_modules/.installed-lock)
+fi
+
 if [ -f tests/clients/requirements.txt ]; then
   stamp=.venv/.requirements
   if [ ! -x .venv/bin/python ] || ! cmp -s tests/clients/requirements.txt "$stamp"; then
