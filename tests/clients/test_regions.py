@@ -81,6 +81,11 @@ def test_an_unknown_status_filter_is_named_with_the_allowed_values(client):
     }
 
 
+def test_a_repeated_status_in_the_filter_is_accepted(client):
+    listed = client.list_regions(RegionOptStatusContains=["DISABLED", "DISABLED"], MaxResults=50)["Regions"]
+    assert [r["RegionName"] for r in listed] == OPT_IN
+
+
 @pytest.mark.parametrize(
     "max_results, message",
     [
