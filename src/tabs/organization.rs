@@ -19,6 +19,9 @@ use crate::form::{show_field_errors, TextField};
 use crate::slices::{self, now_ms};
 use crate::virtual_table::VirtualTable;
 
+mod structure;
+use structure::OrganizationStructure;
+
 /// The most accounts one click generates; the member table is built for
 /// thousands, and a typo of an extra digit should not hang the tab.
 const GENERATE_MAX: usize = 5000;
@@ -482,6 +485,7 @@ pub fn OrganizationTab() -> impl IntoView {
                 </div>
                 <VirtualTable label="Member accounts" columns=&["Account ID", "Name", "Email", "Status"] rows=members empty="No accounts match" />
             </section>
+            <OrganizationStructure />
             <AddAccounts />
             <BulkAlternateContact />
         }

@@ -1,0 +1,74 @@
+//! Tags of the root, an OU or an account: TagResource adds or replaces a
+//! key, UntagResource removes one; the engine checks keys, values and the
+//! per-resource limit.
+
+use account_engine::OrgOperation;
+use leptos::prelude::*;
+use serde_json::json;
+
+use super::panel::{Field, Panel, Tree};
+
+#[component]
+pub fn TagsPanel(resource: String, label: String) -> impl IntoView {
+    let tree = expect_context::<Tree>();
+    let key = RwSignal::new(String::new());
+    let value = RwSignal::new(String::new());
+    let resource = StoredValue::new(resource);
+    let label = StoredValue::new(label);
+    let tags = Memo::new(move |_| {
+        tree.structure.with(|s| {
+            resource.with_value(|id| s.node(id).map(|n| n.tags.clone()).unwrap_or_default())
+        })
+    });
+    let add = move || {
+        let (k, v) = (key.get_untracked(), value.get_untracked());
+        let input =
+            json!({ "ResourceId": resource.get_value(), "Tags": [{ "Key": k, "Value": v }] });
+        if tree.call(OrgOperation::TagResource, input).is_ok() {
+            key.set(String::new());
+            value.set(String::new());
+            tree.announcer
+                .success(format!("Tag {k} added to {}.", label.get_value()));
+        }
+    };
+    let remove = move |k: String| {
+        let input = json!({ "ResourceId": resource.get_value(), "TagKeys": [k] });
+        if tree.call(OrgOperation::UntagResource, input).is_ok() {
+            tree.announcer
+                .success(format!("Tag {k} removed from {}.", label.get_value()));
+        }
+    };
+    view! {
+        <Panel title=format!("Tags of {}", label.get_value())>
+            <Show when=move || !tags.with(Vec::is_empty) fallback=|| view! { <p class="hint">"No tags"</p> }>
+                <div class="table-wrap">
+                    <table>
+                        <caption class="visually-hidden">{format!("Tags of {}", label.get_value())}</caption>
+                        <thead><tr><th scope="col">"Key"</th><th scope="col">"Value"</th><th scope="col" class="row-actions">"Actions"</th></tr></thead>
+                        <tbody>
+                            {move || tags.get().into_iter().map(|(k, v)| {
+                                let name = format!("Remove tag {k}");
+                                let shown = k.clone();
+                                view! {
+                                    <tr>
+                                        <td class="mono">{shown}</td>
+                                        <td>{v}</td>
+                                        <td class="row-actions">
+                                            <button type="button" class="button small danger-outline" aria-label=name
+                                                on:click=move |_| remove(k.clone())>"Remove"</button>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+            <form class="toolbar" novalidate on:submit=move |ev| { ev.prevent_default(); add(); }>
+                <Field label="Tag key" id="tag-key" value=key />
+                <Field label="Tag value" id="tag-value" value=value />
+                <button type="submit" class="button primary align-end">"Add tag"</button>
+            </form>
+        </Panel>
+    }
+}
