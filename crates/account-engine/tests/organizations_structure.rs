@@ -31,6 +31,10 @@ const DESTINATION_NOT_FOUND: &str =
     "We can't find the destination container (a root or OU) with the ParentId that you specified.";
 const DUPLICATE_ACCOUNT: &str = "That account is already present in the specified destination.";
 const OU_DEPTH: &str = "You attempted to create an OU tree that is too many levels deep.";
+/// Observed (boto/boto3#4565, aws-ia/terraform-aws-control_tower_account_factory#149,
+/// RoadieHQ/roadie-backstage-plugins#1391), and what moto says too; the
+/// model's description of INVALID_PATTERN reads "doesn't match".
+const INVALID_PATTERN: &str = "You provided a value that does not match the required pattern.";
 
 /// An organization managed by MANAGEMENT, made through the API.
 struct Org {
@@ -354,6 +358,32 @@ fn ou_names_are_unique_among_siblings_only() {
         .collect();
     assert_eq!(names.len(), 2);
     assert!(names.contains(&json!("Shared")) && names.contains(&json!("shared")));
+}
+
+#[test]
+fn a_value_off_its_pattern_gets_the_observed_message() {
+    let mut org = Org::new();
+    let root = org.root.clone();
+    let cases = [
+        (
+            "CreateOrganizationalUnit",
+            json!({"ParentId": "root", "Name": "X"}),
+        ),
+        (
+            "DescribeOrganizationalUnit",
+            json!({"OrganizationalUnitId": root}),
+        ),
+        ("ListParents", json!({"ChildId": root})),
+        ("DescribeAccount", json!({"AccountId": "abc"})),
+        ("ListTagsForResource", json!({"ResourceId": "x"})),
+    ];
+    for (operation, body) in cases {
+        org.call(operation, body).assert_reason(
+            "InvalidInputException",
+            "INVALID_PATTERN",
+            INVALID_PATTERN,
+        );
+    }
 }
 
 #[test]

@@ -53,7 +53,8 @@ impl InvalidInput {
     pub fn message(self) -> &'static str {
         match self {
             Self::InputRequired => "You must include a value for all required parameters.",
-            Self::InvalidPattern => "You provided a value that doesn't match the required pattern.",
+            // Observed (boto/boto3#4565, aws-ia/terraform-aws-control_tower_account_factory#149).
+            Self::InvalidPattern => "You provided a value that does not match the required pattern.",
             Self::MinLengthExceeded => "You provided a string parameter that is shorter than allowed.",
             Self::MaxLengthExceeded => "You provided a string parameter that is longer than allowed.",
             Self::MinValueExceeded => "You provided a numeric parameter that has a smaller value than allowed.",
