@@ -5,14 +5,17 @@
 //! What is journaled is the request, not its effect: the engine is
 //! deterministic given its clock and inputs, so a request run again at its
 //! recorded time, on the state it first ran on, changes that state exactly
-//! as it did then. That holds for every request that changed the state:
-//! a successful mutating operation, and a read that settled region changes
-//! or created the caller's account. Reads that changed nothing are left
-//! out; run again, they would change nothing either. Settling that no
-//! request asked for is not journaled because it needs no record: it
+//! as it did then. So every request that changed the state is journaled: a
+//! successful mutating operation, and any request whose footprint shows a
+//! change (a read that settled region changes or email updates, or created
+//! the caller's account); it is answered only once its record is synced, so
+//! what a client has seen survives a crash. A refused request changes
+//! nothing else, for the engine validates before it changes anything.
+//! Requests that changed nothing are left out: run again, they would change
+//! nothing either. Settling that no request asked for needs no record: it
 //! depends only on the clock, and the next record, or the restore at
-//! start-up, settles the same changes in the same order. Request ids are
-//! not state, so replaying fewer reads changes nothing.
+//! start-up, settles the same changes in the same order, with the same ids.
+//! Request ids are not state, so replaying fewer reads changes nothing.
 //!
 //! The only other changes are the command line's own: the set-up at start
 //! (the demo organization) and a reset. Both are records too, replayed
