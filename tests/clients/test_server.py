@@ -152,7 +152,7 @@ def test_sigkill_during_writes_leaves_a_loadable_file_with_every_acknowledged_wr
     for round_number in range(4):
         server = make_server(state_file)
         kept += write_until_killed(server, first_number=round_number * 100_000, kill_after=150)
-        saved = json.loads(state_file.read_text())["accounts"]
+        saved = server.saved_state()["accounts"]
         names = {n: saved.get(crash_account(n), {}).get("alternateContacts", {}).get("BILLING", {}).get("Name") for n in kept}
         assert [n for n, name in names.items() if name != f"write {n}"] == []
 

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use account_engine::{Millis, Timings, DEFAULT_ACCOUNT_ID};
+use account_engine::{Millis, DEFAULT_ACCOUNT_ID};
 use clap::Parser;
 
 use crate::clock::SystemClock;
@@ -18,6 +18,8 @@ Organizations at any path with X-Amz-Target), the server answers:
 
   GET  /_sandbox/health   200 with the version, uptime in seconds, account
                           count, and whether (and where) the state is persisted
+  GET  /_sandbox/inbox    the one-time passwords and verification codes the
+                          sandbox \"sent\", oldest first
   POST /_sandbox/reset    back to how these flags start the sandbox (default
                           account, --account-id, --demo-organization), dropping
                           what --state had loaded; saved before the answer
@@ -43,6 +45,10 @@ pub struct Args {
     /// How long a region takes to become DISABLED after DisableRegion.
     #[arg(long, default_value = "50", value_parser = seconds)]
     pub disable_seconds: Millis,
+    /// How long an accepted primary email update takes to become COMPLETED
+    /// (the real service takes up to four hours).
+    #[arg(long, default_value = "5", value_parser = seconds)]
+    pub primary_email_seconds: Millis,
     /// Keep the state in this file (the page's export format) and a journal
     /// of changes beside it (FILE.journal.N): loaded at start; every change
     /// is synced to the journal before it is answered, and folded into FILE
@@ -95,7 +101,7 @@ impl Args {
             account_id: self.account_id.clone(),
             enable_millis: self.enable_seconds,
             disable_millis: self.disable_seconds,
-            primary_email_millis: Timings::default().primary_email,
+            primary_email_millis: self.primary_email_seconds,
             demo_organization: self.demo_organization,
         }
     }
@@ -135,6 +141,11 @@ mod tests {
         assert_eq!(args.journal_limit, None);
         assert!(!args.export);
         assert_eq!(args.settings(), Settings::default());
+        assert_eq!(
+            args.settings().primary_email_millis,
+            5_000,
+            "seconds, not hours"
+        );
     }
 
     #[test]
@@ -148,6 +159,7 @@ mod tests {
             "--state=/tmp/x.json",
             "--journal-limit=4096",
             "--demo-organization=3",
+            "--primary-email-seconds=1.5",
         ])
         .unwrap();
         assert_eq!(
@@ -156,8 +168,8 @@ mod tests {
                 account_id: "123456789012".into(),
                 enable_millis: 500,
                 disable_millis: 0,
+                primary_email_millis: 1_500,
                 demo_organization: Some(3),
-                ..Settings::default()
             }
         );
         assert_eq!(args.state, Some(PathBuf::from("/tmp/x.json")));
