@@ -963,7 +963,7 @@ fn the_last_policy_of_a_target_cannot_be_detached() {
     let p = org.policy("P");
     org.attach(&p, &unit).ok();
     assert_eq!(org.detach(FULL_AWS_ACCESS, &unit).ok(), &json!({}));
-    assert_eq!(org.attached(&unit), [p.clone()]);
+    assert_eq!(org.attached(&unit), vec![p.as_str()]);
     org.detach(&p, &unit).assert_reason(
         "ConstraintViolationException",
         "MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED",

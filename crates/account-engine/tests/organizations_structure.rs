@@ -693,7 +693,7 @@ fn list_organizational_units_for_parent_pages_in_id_order() {
         "OrganizationalUnits",
         None,
     );
-    assert_eq!(under, [nested.clone()]);
+    assert_eq!(under, vec![nested.as_str()]);
     let empty = org.call(
         "ListOrganizationalUnitsForParent",
         json!({"ParentId": nested}),
