@@ -288,12 +288,9 @@ fn a_resource_holds_at_most_fifty_tags() {
     }
 }
 
-/// The engine takes more than 50 tags at CreateOrganizationalUnit and
-/// CreatePolicy (`checked_tags` counts none), where the service refuses the
-/// request: "if you exceed the allowed number of tags for an OU, then the
-/// entire request fails and the OU is not created" (API reference).
+/// "If you exceed the allowed number of tags for an OU, then the entire
+/// request fails and the OU is not created" (API reference).
 #[test]
-#[ignore = "engine bug: CreateOrganizationalUnit and CreatePolicy accept more than 50 tags"]
 fn creating_with_more_than_fifty_tags_is_refused() {
     let mut org = Org::new();
     let root = org.root.clone();

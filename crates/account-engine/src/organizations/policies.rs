@@ -239,10 +239,15 @@ impl Engine {
         {
             return Err(OrgApiError::DuplicatePolicy);
         }
-        let id = format!(
-            "p-{}",
-            self.new_code(b"abcdefghijklmnopqrstuvwxyz0123456789", 8)
-        );
+        let id = loop {
+            let id = format!(
+                "p-{}",
+                self.new_code(b"abcdefghijklmnopqrstuvwxyz0123456789", 8)
+            );
+            if !self.state.organizations[index].policies.contains_key(&id) {
+                break id;
+            }
+        };
         let org = &mut self.state.organizations[index];
         org.policies.insert(
             id.clone(),

@@ -144,8 +144,13 @@ impl Engine {
             ));
         }
         let root = org.root_id();
-        let suffix = self.new_code(b"abcdefghijklmnopqrstuvwxyz0123456789", 8);
-        let id = format!("ou-{}-{suffix}", &root[2..]);
+        let id = loop {
+            let suffix = self.new_code(b"abcdefghijklmnopqrstuvwxyz0123456789", 8);
+            let id = format!("ou-{}-{suffix}", &root[2..]);
+            if !self.organization(index).units.contains_key(&id) {
+                break id;
+            }
+        };
         let org = self.organization_mut(index);
         org.units.insert(
             id.clone(),

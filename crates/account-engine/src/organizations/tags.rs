@@ -22,7 +22,8 @@ fn is_tag_text(s: &str) -> bool {
 }
 
 /// A request's tags as stored: every key and value well formed, no key
-/// twice.
+/// twice, no more than a resource may have (the whole request fails, as
+/// the API reference says of CreateOrganizationalUnit and CreatePolicy).
 pub(super) fn checked_tags(tags: &[input::Tag]) -> Result<Tags> {
     let mut checked = Tags::new();
     for tag in tags {
@@ -33,6 +34,11 @@ pub(super) fn checked_tags(tags: &[input::Tag]) -> Result<Tags> {
         if checked.insert(key.to_owned(), value.to_owned()).is_some() {
             return Err(invalid(InvalidInput::DuplicateTagKey));
         }
+    }
+    if checked.len() > MAX_TAGS {
+        return Err(OrgApiError::ConstraintViolation(
+            Constraint::MaxTagLimitExceeded,
+        ));
     }
     Ok(checked)
 }
