@@ -29,6 +29,10 @@ pub struct Sandbox {
     target: RwSignal<Option<String>>,
     /// Inside [`Sandbox::batch`]: changes are saved and shown once, at the end.
     batching: StoredValue<Batch>,
+    /// The engine's completion count when the state was last saved and
+    /// shown: any operation completes due changes first, reads too, and
+    /// reads neither save nor bump the revision.
+    shown_settled: StoredValue<u64>,
     pub activity: Activity,
 }
 
@@ -49,6 +53,7 @@ impl Sandbox {
             caller: RwSignal::new(caller),
             target: RwSignal::new(None),
             batching: StoredValue::new(Batch::default()),
+            shown_settled: StoredValue::new(0),
             activity: Activity::new(),
         }
     }
@@ -204,6 +209,12 @@ impl Sandbox {
             .with_value(|e| e.events().rev().cloned().collect())
     }
 
+    /// What the sandbox "sent" instead of mail and SMS, oldest first.
+    pub fn inbox(&self) -> Vec<account_engine::inbox::Message> {
+        self.revision.track();
+        self.engine.with_value(|e| e.inbox().cloned().collect())
+    }
+
     /// The whole state as the snapshot file people download.
     pub fn export(&self) -> String {
         self.engine.with_value(Engine::snapshot_pretty)
@@ -224,13 +235,13 @@ impl Sandbox {
         self.changed();
     }
 
-    /// Completes region changes that are due; returns when the next is.
+    /// Completes the region changes and email updates that are due, and
+    /// shows those a read completed since; returns when the next is due.
     pub fn settle(&self) -> Option<Millis> {
-        let changed = self
-            .engine
-            .try_update_value(Engine::settle)
-            .unwrap_or_default();
-        if changed {
+        self.engine.update_value(|e| {
+            e.settle();
+        });
+        if self.engine.with_value(Engine::settled) != self.shown_settled.get_value() {
             self.changed();
         }
         self.engine.with_value(Engine::next_completion)
@@ -311,6 +322,8 @@ impl Sandbox {
             self.engine
                 .with_value(|e| persistence::save(e, store.as_ref()))
         });
+        self.shown_settled
+            .set_value(self.engine.with_value(Engine::settled));
         self.storage_error.set(result.err());
         self.revision.update(|r| *r += 1);
     }
@@ -517,5 +530,55 @@ mod tests {
         clock.advance(5_000);
         assert_eq!(s.settle(), None);
         assert_eq!(s.revision.get_untracked(), 2);
+    }
+
+    #[test]
+    fn a_change_a_read_completed_is_saved_and_shown_by_the_next_settle() {
+        let owner = Owner::new();
+        owner.set();
+        let clock = ManualClock::at(0);
+        let s = sandbox(&clock);
+        s.run(Operation::EnableRegion, json!({"RegionName": "af-south-1"}))
+            .unwrap();
+        clock.advance(Timings::REALISTIC.enable);
+        let read: Value = s
+            .query(
+                Operation::GetRegionOptStatus,
+                json!({"RegionName": "af-south-1"}),
+            )
+            .unwrap();
+        assert_eq!(read["RegionOptStatus"], "ENABLED");
+        assert_eq!(s.revision.get_untracked(), 1, "a read saves nothing");
+        assert_eq!(s.settle(), None);
+        assert_eq!(s.revision.get_untracked(), 2);
+        let saved = s.store.with_value(|st| st.get(STATE_KEY).unwrap()).unwrap();
+        assert!(saved.contains("\"af-south-1\":\"ENABLED\""), "{saved}");
+        s.settle();
+        assert_eq!(s.revision.get_untracked(), 2, "nothing new to show");
+    }
+
+    #[test]
+    fn what_the_engine_sends_lands_in_the_inbox_and_is_shown() {
+        let owner = Owner::new();
+        owner.set();
+        let s = sandbox(&ManualClock::at(0));
+        s.setup(
+            Operation::PutContactInformation,
+            json!({"ContactInformation": {"FullName": "Jane", "AddressLine1": "1 Main St",
+                "City": "Seattle", "StateOrRegion": "WA", "PostalCode": "98109",
+                "CountryCode": "US", "PhoneNumber": "+1 206-555-0100"}}),
+        )
+        .unwrap();
+        let before = s.revision.get_untracked();
+        s.run(Operation::SendPhoneNumberVerification, json!({}))
+            .unwrap();
+        assert_eq!(s.revision.get_untracked(), before + 1);
+        let inbox = s.inbox();
+        assert_eq!(inbox.len(), 1);
+        assert_eq!(inbox[0].to, "+1 206-555-0100");
+        assert_eq!(
+            inbox[0].kind,
+            account_engine::inbox::MessageKind::PhoneVerificationCode
+        );
     }
 }

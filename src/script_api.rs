@@ -1,7 +1,9 @@
 //! `window.accountSandbox`: the page's engine for scripts and the browser
 //! console, through the same client as the forms. `call` takes any Account
-//! or Organizations operation by its API name.
+//! or Organizations operation by its API name; `inbox` gives what the
+//! sandbox "sent", oldest first.
 
+use account_engine::inbox::Message;
 use account_engine::{ApiError, Operation, OrgOperation};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
@@ -61,8 +63,13 @@ pub fn install(sandbox: Sandbox) -> Result<(), JsValue> {
                 Err(error) => js_sys::Promise::reject(&to_js(&error)),
             }
         });
+    let inbox = Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
+        let messages: Vec<Value> = sandbox.inbox().iter().map(Message::to_json).collect();
+        js_sys::Promise::resolve(&to_js(&Value::Array(messages)))
+    });
     let api = js_sys::Object::new();
     js_sys::Reflect::set(&api, &"call".into(), call.as_ref())?;
+    js_sys::Reflect::set(&api, &"inbox".into(), inbox.as_ref())?;
     let operations = js_sys::Array::new();
     for name in Operation::ALL
         .map(Operation::name)
@@ -84,8 +91,9 @@ pub fn install(sandbox: Sandbox) -> Result<(), JsValue> {
     });
     js_sys::Reflect::set(&api, &"crash".into(), crash.as_ref())?;
     crash.forget();
-    // The page lives as long as the window, and so does this closure.
+    // The page lives as long as the window, and so do these closures.
     call.forget();
+    inbox.forget();
     js_sys::Reflect::set(&window, &"accountSandbox".into(), &api)?;
     Ok(())
 }
