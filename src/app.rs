@@ -20,6 +20,7 @@ use crate::tabs::alternate_contacts::AlternateContactsTab;
 use crate::tabs::console::ConsoleTab;
 use crate::tabs::contact_information::ContactInformationTab;
 use crate::tabs::events::EventsTab;
+use crate::tabs::inbox::InboxTab;
 use crate::tabs::organization::OrganizationTab;
 use crate::tabs::regions::RegionsTab;
 use crate::tabs::training::TrainingTab;
@@ -257,6 +258,7 @@ pub fn App(
                     Tab::Events => view! { <EventsTab /> }.into_any(),
                     Tab::Console => view! { <ConsoleTab /> }.into_any(),
                     Tab::Training => view! { <TrainingTab /> }.into_any(),
+                    Tab::Inbox => view! { <InboxTab /> }.into_any(),
                 }}
             </section>
         </main>

@@ -12,10 +12,11 @@ pub enum Tab {
     Events,
     Console,
     Training,
+    Inbox,
 }
 
 impl Tab {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::ContactInformation,
         Self::AlternateContacts,
         Self::Regions,
@@ -24,6 +25,7 @@ impl Tab {
         Self::Events,
         Self::Console,
         Self::Training,
+        Self::Inbox,
     ];
 
     /// The accessible name of the tab, as the UI contract fixes it.
@@ -37,6 +39,7 @@ impl Tab {
             Self::Events => "Events",
             Self::Console => "Console",
             Self::Training => "Training",
+            Self::Inbox => "Inbox",
         }
     }
 
@@ -50,6 +53,7 @@ impl Tab {
             Self::Events => "events",
             Self::Console => "console",
             Self::Training => "training",
+            Self::Inbox => "inbox",
         }
     }
 

@@ -5,6 +5,7 @@ pub mod alternate_contacts;
 pub mod console;
 pub mod contact_information;
 pub mod events;
+pub mod inbox;
 pub mod organization;
 pub mod regions;
 pub mod training;

@@ -9,4 +9,5 @@ export const TABS = [
   ['events', 'Events'],
   ['console', 'Console'],
   ['training', 'Training'],
+  ['inbox', 'Inbox'],
 ];
