@@ -32,15 +32,16 @@ import pytest
 from botocore import xform_name
 from botocore.exceptions import ClientError, ParamValidationError
 
-from support import ROOT, new_account
+from organization import ACCOUNT_MANAGEMENT, created
+from support import ROOT, last_code, new_account, other_code
 
 VENV_BIN = ROOT / ".venv" / "bin"
 if not (VENV_BIN / "aws").exists():
     VENV_BIN = pathlib.Path(sys.executable).parent
 
-# Region changes stay in progress for the whole test, so that every server
-# reads the same whatever the timing.
-SLOW = {"enable_seconds": 3600, "disable_seconds": 3600}
+# Region changes and accepted primary email updates stay in progress for
+# the whole test, so that every server reads the same whatever the timing.
+SLOW = {"enable_seconds": 3600, "disable_seconds": 3600, "primary_email_seconds": 3600}
 
 
 def _build_renderer():
@@ -104,6 +105,32 @@ def cli_env(account, home):
     }
 
 
+def cli_service_model(service):
+    """The service model the AWS CLI itself uses: awscli v1 carries its own
+    botocore, whose models can lag those of boto3's botocore."""
+    import awscli
+    from botocore.loaders import Loader
+
+    vendored = pathlib.Path(awscli.__file__).parent / "botocore" / "data" / service
+    if vendored.is_dir():
+        latest = max(p.name for p in vendored.iterdir() if p.is_dir())
+        return json.loads((vendored / latest / "service-2.json").read_text())
+    return Loader().load_service_model(service, "service-2")
+
+
+CLI_ACCOUNT_MODEL = cli_service_model("account")
+
+
+def cli_view(operation, outcome):
+    """An outcome as the AWS CLI shows it: without the output members its
+    model does not know (it parses only those)."""
+    if outcome[0] != "ok":
+        return outcome
+    shape = CLI_ACCOUNT_MODEL["operations"][operation].get("output", {}).get("shape")
+    known = CLI_ACCOUNT_MODEL["shapes"][shape]["members"] if shape else {}
+    return ("ok", {k: v for k, v in outcome[1].items() if k in known})
+
+
 def run_cli(command, server, account, home, *extra):
     """Runs a rendered command line with the endpoint (and `extra` options)
     appended, as a user would paste it into bash."""
@@ -149,23 +176,31 @@ def boto3_outcome(call):
     return ("ok", response)
 
 
-def normalized(outcome):
+def normalized(outcome, context=None):
     """Account creation times differ between servers by when they were
-    first asked, and page tokens by each server's secret; everything else
+    first asked, update times by when they were made, and page tokens by
+    each server's secret; the ids of accounts an organization created differ
+    too (they are replaced by the context's placeholders); everything else
     must be equal."""
-    if outcome[0] != "ok":
-        return outcome
-    response = dict(outcome[1])
-    if "AccountCreatedDate" in response:
-        # boto3 parses the timestamp; the CLI prints it as it came.
-        created = response["AccountCreatedDate"]
-        assert isinstance(created, datetime.datetime) or re.fullmatch(
-            r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", created
-        ), created
-        response["AccountCreatedDate"] = "<created>"
-    if "NextToken" in response:
-        response["NextToken"] = "<token>"
-    return ("ok", response)
+    if outcome[0] == "ok":
+        response = dict(outcome[1])
+        for key in ("AccountCreatedDate", "UpdatedAt"):
+            if key in response:
+                # boto3 parses the timestamp; the CLI prints it as it came.
+                value = response[key]
+                assert isinstance(value, datetime.datetime) or re.fullmatch(
+                    r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)|\d+(\.\d+)?", str(value)
+                ), value
+                response[key] = f"<{key}>"
+        if "NextToken" in response:
+            response["NextToken"] = "<token>"
+        outcome = ("ok", response)
+    if context is not None and context.placeholders:
+        text = json.dumps(outcome, ensure_ascii=False)
+        for account_id, placeholder in context.placeholders.items():
+            text = text.replace(account_id, placeholder)
+        outcome = tuple(json.loads(text))
+    return outcome
 
 
 def run_snippet(snippet, client):
@@ -237,7 +272,7 @@ CONTACT_STEPS = [
 REGION_STEPS = [
     ("ListRegions", {}),
     ("ListRegions", {"MaxResults": 5}),
-    ("ListRegions", lambda previous: {"MaxResults": 5, "NextToken": previous[1]["NextToken"]}),
+    ("ListRegions", lambda previous, _: {"MaxResults": 5, "NextToken": previous[1]["NextToken"]}),
     ("ListRegions", {"RegionOptStatusContains": ["ENABLED_BY_DEFAULT", "DISABLED"], "MaxResults": 50}),
     ("ListRegions", {"RegionOptStatusContains": []}),
     ("ListRegions", {"RegionOptStatusContains": ["-bogus"]}),
@@ -264,13 +299,87 @@ ACCOUNT_STEPS = [
     ("GetAccountInformation", {}),
     ("PutAccountName", {"AccountName": "   "}),
     ("PutAccountName", {"AccountName": "x", "Bogus": "y"}),
-    ("GetAccountInformation", lambda previous: {"AccountId": "999999999999"}),
+    ("GetAccountInformation", lambda previous, _: {"AccountId": "999999999999"}),
     ("PutAccountName", {"AccountName": "x", "AccountId": "123"}),
 ]
 
+EMAIL_OTP, PHONE_CODE = "PrimaryEmailOtp", "PhoneVerificationCode"
+NEW_EMAIL = "new.owner+1@example.com"
+
+
+class Context:
+    """What the steps of one server need: its inbox, and the accounts its
+    organization created (ids differ between servers, so outcomes name
+    them by placeholder)."""
+
+    def __init__(self, server, management, member=None, gov_member=None, gov_cloud=None):
+        self.server, self.management, self.member, self.gov_member = server, management, member, gov_member
+        named = {member: "<member>", gov_member: "<gov member>", gov_cloud: "<gov cloud account>"}
+        self.placeholders = {k: v for k, v in named.items() if k}
+
+    def code(self, account_id, kind):
+        return last_code(self.server, account_id, kind)
+
+
+def standalone(server, account):
+    return Context(server, account)
+
+
+def organization_of(server, account):
+    """`account` founds an organization with one member made by
+    CreateAccount and one by CreateGovCloudAccount, and enables trusted
+    access."""
+    org = server.organizations(account)
+    org.create_organization(FeatureSet="ALL")
+    member = created(org, org.create_account(AccountName="Member", Email="member@example.com"))
+    gov = created(org, org.create_gov_cloud_account(AccountName="Gov", Email="gov@example.com"))
+    org.enable_aws_service_access(ServicePrincipal=ACCOUNT_MANAGEMENT)
+    return Context(server, account, member["AccountId"], gov["AccountId"], gov["GovCloudAccountId"])
+
+
+ORGANIZATION_STEPS = [
+    ("GetPrimaryEmail", lambda _, c: {"AccountId": c.member}),
+    ("GetPrimaryEmailUpdateStatus", lambda _, c: {"AccountId": c.member}),
+    ("GetPrimaryEmailUpdateStatus", {}),
+    ("StartPrimaryEmailUpdate", lambda _, c: {"AccountId": c.member, "PrimaryEmail": NEW_EMAIL}),
+    ("GetPrimaryEmailUpdateStatus", lambda _, c: {"AccountId": c.member}),
+    ("AcceptPrimaryEmailUpdate", lambda _, c: {
+        "AccountId": c.member, "PrimaryEmail": NEW_EMAIL, "Otp": other_code(c.code(c.member, EMAIL_OTP))}),
+    ("AcceptPrimaryEmailUpdate", lambda _, c: {
+        "AccountId": c.member, "PrimaryEmail": NEW_EMAIL, "Otp": c.code(c.member, EMAIL_OTP)}),
+    ("GetPrimaryEmailUpdateStatus", lambda _, c: {"AccountId": c.member}),
+    ("GetPrimaryEmail", lambda _, c: {"AccountId": c.member}),
+    ("StartPrimaryEmailUpdate", lambda _, c: {"AccountId": c.member, "PrimaryEmail": "o'brien $USER@example.com"}),
+    ("GetPrimaryEmail", lambda _, c: {"AccountId": c.management}),
+    ("StartPrimaryEmailUpdate", lambda _, c: {"AccountId": c.member, "PrimaryEmail": "a@b"}),
+    ("GetPrimaryEmail", {}),
+    ("AcceptPrimaryEmailUpdate", lambda _, c: {"AccountId": c.member, "PrimaryEmail": "x@example.com", "Otp": "12-456"}),
+    ("SendPhoneNumberVerification", {}),
+    ("PutContactInformation", {"ContactInformation": CONTACT}),
+    ("SendPhoneNumberVerification", {}),
+    ("GetContactInformation", {}),
+    ("VerifyPhoneNumber", lambda _, c: {"Otp": other_code(c.code(c.management, PHONE_CODE))}),
+    ("VerifyPhoneNumber", lambda _, c: {"Otp": c.code(c.management, PHONE_CODE)}),
+    ("GetContactInformation", {}),
+    ("VerifyPhoneNumber", {"Otp": "12345"}),
+    ("SendPhoneNumberVerification", lambda _, c: {"AccountId": c.member}),
+    ("VerifyPhoneNumber", lambda _, c: {"AccountId": c.member, "Otp": "123456"}),
+    ("GetGovCloudAccountInformation", {}),
+    ("GetGovCloudAccountInformation", lambda _, c: {"StandardAccountId": c.gov_member}),
+    ("GetGovCloudAccountInformation", lambda _, c: {"StandardAccountId": c.member}),
+    ("GetGovCloudAccountInformation", {"StandardAccountId": "12345"}),
+]
+
+STEP_LISTS = {
+    "contacts": (CONTACT_STEPS, standalone),
+    "regions": (REGION_STEPS, standalone),
+    "account": (ACCOUNT_STEPS, standalone),
+    "organization": (ORGANIZATION_STEPS, organization_of),
+}
+
 
 def test_every_operation_is_covered(renderer):
-    names = {op for steps in (CONTACT_STEPS, REGION_STEPS, ACCOUNT_STEPS) for op, _ in steps}
+    names = {op for steps, _ in STEP_LISTS.values() for op, _ in steps}
     help_text = renderer.ask(kind="parse", line="aws account help")["help"]
     commands = {line.split()[0] for line in help_text.splitlines() if line.startswith("  ")}
     assert {xform_name(name, "-") for name in names} == commands
@@ -289,46 +398,80 @@ def check_formats(renderer, command, operation, server, account, home, json_stdo
         assert result.stdout == expected, f"{command} --output {fmt}\n{result.stdout}\n!=\n{expected}"
 
 
-@pytest.mark.parametrize(
-    "steps", [CONTACT_STEPS, REGION_STEPS, ACCOUNT_STEPS], ids=["contacts", "regions", "account"]
-)
-def test_rendered_commands_have_the_effect_of_their_calls(steps, renderer, make_server, tmp_path):
+def check_cli_report(renderer, operation, command, result, got, server, account, home):
+    """The CLI's error report, and the json, text and table output of a
+    read, equal the crate's rendering of them."""
+    if got[0] == "error":
+        status = {"TooManyRequestsException": 429, "InternalServerException": 500}.get(got[1], 400)
+        report = renderer.ask(kind="error", operation=operation, code=got[1], status=status, message=got[2])
+        assert result.stderr == report, command
+    if got[0] == "ok" and operation.startswith(("Get", "List")):
+        check_formats(renderer, command, operation, server, account, home, result.stdout)
+
+
+def member_state(client, context):
+    """What the management account reads of its member's primary email."""
+    if context.member is None:
+        return None
+    return [
+        normalized(boto3_outcome(lambda: client.get_primary_email(AccountId=context.member)), context),
+        normalized(boto3_outcome(lambda: client.get_primary_email_update_status(AccountId=context.member)), context),
+    ]
+
+
+@pytest.mark.parametrize("name", list(STEP_LISTS))
+def test_rendered_commands_have_the_effect_of_their_calls(name, renderer, make_server, tmp_path):
+    steps, setup = STEP_LISTS[name]
     account = new_account()
-    by_cli, by_boto3, by_snippet = (make_server(**SLOW) for _ in range(3))
-    boto3_client, snippet_client = by_boto3.client(account), by_snippet.client(account)
+    servers = {path: make_server(**SLOW) for path in ("boto3", "cli", "snippet")}
+    contexts = {path: setup(server, account) for path, server in servers.items()}
+    boto3_client, snippet_client = servers["boto3"].client(account), servers["snippet"].client(account)
     # Steps made from a previous response (a NextToken) take it from the
-    # same server: tokens are bound to the server that issued them.
+    # same server: tokens are bound to the server that issued them; so do
+    # steps that read a server's inbox or name its accounts.
     previous = {"boto3": None, "cli": None, "snippet": None}
     for operation, step in steps:
-        inputs = {path: step(previous[path]) if callable(step) else step for path in previous}
+        inputs = {path: step(previous[path], contexts[path]) if callable(step) else step for path in previous}
         input = inputs["boto3"]
         method = getattr(boto3_client, xform_name(operation))
         expected = previous["boto3"] = boto3_outcome(lambda: method(**input))
+        expected_normalized = normalized(expected, contexts["boto3"])
 
         command = renderer.ask(kind="cli", operation=operation, input=inputs["cli"])
         assert command.startswith("aws account "), command
-        result = run_cli(command, by_cli, account, tmp_path)
-        got = previous["cli"] = cli_outcome(result)
-        assert normalized(got) == normalized(expected), f"{operation} {input!r}\n$ {command}\n{result.stderr}"
-
-        if got[0] == "error":
-            status = {"TooManyRequestsException": 429, "InternalServerException": 500}.get(got[1], 400)
-            report = renderer.ask(kind="error", operation=operation, code=got[1], status=status, message=got[2])
-            assert result.stderr == report, command
-        if got[0] == "ok" and operation.startswith(("Get", "List")):
-            check_formats(renderer, command, operation, by_cli, account, tmp_path, result.stdout)
+        result = run_cli(command, servers["cli"], account, tmp_path)
+        if operation in CLI_ACCOUNT_MODEL["operations"]:
+            got = previous["cli"] = cli_outcome(result)
+            assert normalized(got, contexts["cli"]) == cli_view(operation, expected_normalized), (
+                f"{operation} {input!r}\n$ {command}\n{result.stderr}"
+            )
+            check_cli_report(renderer, operation, command, result, got, servers["cli"], account, tmp_path)
+        else:
+            # The CLI's model lacks the operation: the command does not exist.
+            assert (result.returncode, result.stdout) == (2, ""), command
+            assert "\naws: error: argument operation: Invalid choice, valid choices are:\n" in result.stderr
+            # boto3 makes the call instead, so the servers stay alike.
+            cli_server_client, cli_input = servers["cli"].client(account), inputs["cli"]
+            got = previous["cli"] = boto3_outcome(
+                lambda: getattr(cli_server_client, xform_name(operation))(**cli_input)
+            )
+            assert normalized(got, contexts["cli"]) == expected_normalized, f"{operation} {input!r} (by boto3)"
 
         snippet = renderer.ask(kind="boto3", operation=operation, input=inputs["snippet"])
         snippet_got = previous["snippet"] = boto3_outcome(lambda: run_snippet(snippet, snippet_client))
-        assert normalized(snippet_got) == normalized(expected), f"{operation} {input!r}\n{snippet}"
+        assert normalized(snippet_got, contexts["snippet"]) == expected_normalized, f"{operation} {input!r}\n{snippet}"
 
-    cli_state = state_of(by_cli.client(account))
+    cli_client = servers["cli"].client(account)
+    cli_state = state_of(cli_client)
     assert cli_state == state_of(boto3_client)
     assert cli_state == state_of(snippet_client)
+    cli_member = member_state(cli_client, contexts["cli"])
+    assert cli_member == member_state(boto3_client, contexts["boto3"])
+    assert cli_member == member_state(snippet_client, contexts["snippet"])
 
 
 def test_commands_parse_back_to_the_calls_they_render(renderer):
-    for operation, input in CONTACT_STEPS + REGION_STEPS + ACCOUNT_STEPS:
+    for operation, input in [step for steps, _ in STEP_LISTS.values() for step in steps]:
         if callable(input):
             continue
         command = renderer.ask(kind="cli", operation=operation, input=input)
@@ -473,8 +616,9 @@ def test_rendered_organizations_commands_have_the_effect_of_their_calls(renderer
     snippet_response.pop("ResponseMetadata")
     assert snippet_response == described[1]
 
-    created = cli("CreateAccount", AccountName="Log archive", Email="logs+o'brien@example.com")
-    request_id = created[1]["CreateAccountStatus"]["Id"]
+    started = cli("CreateAccount", AccountName="Log archive", Email="logs+o'brien@example.com")
+    assert started[1]["CreateAccountStatus"]["State"] == "IN_PROGRESS"
+    request_id = started[1]["CreateAccountStatus"]["Id"]
     status = cli("DescribeCreateAccountStatus", CreateAccountRequestId=request_id)[1]["CreateAccountStatus"]
     assert status["State"] == "SUCCEEDED"
     member = status["AccountId"]
@@ -485,6 +629,25 @@ def test_rendered_organizations_commands_have_the_effect_of_their_calls(renderer
         a["Id"] for a in org.list_accounts()["Accounts"]
     ]
     assert {a["Email"] for a in cli("ListAccounts")[1]["Accounts"]} >= {"logs+o'brien@example.com"}
+
+    gov = cli("CreateGovCloudAccount", AccountName="Gov 'cloud'", Email="gov+$HOME@example.com")
+    assert gov[1]["CreateAccountStatus"]["State"] == "IN_PROGRESS"
+    gov_status = cli("DescribeCreateAccountStatus", CreateAccountRequestId=gov[1]["CreateAccountStatus"]["Id"])
+    gov_status = gov_status[1]["CreateAccountStatus"]
+    assert (gov_status["State"], gov_status["AccountName"]) == ("SUCCEEDED", "Gov 'cloud'")
+    assert re.fullmatch(r"\d{12}", gov_status["GovCloudAccountId"])
+    assert {a["Id"]: a["Email"] for a in org.list_accounts()["Accounts"]}[gov_status["AccountId"]] == (
+        "gov+$HOME@example.com"
+    )
+    linked = server.client(gov_status["AccountId"]).get_gov_cloud_account_information()
+    assert linked["GovCloudAccountId"] == gov_status["GovCloudAccountId"]
+    by_snippet = snippet("CreateGovCloudAccount", AccountName="Gov snippet", Email="gov-snippet@example.com")
+    by_snippet = created(org, by_snippet)
+    assert by_snippet["State"] == "SUCCEEDED" and "GovCloudAccountId" in by_snippet
+    taken = cli("CreateGovCloudAccount", AccountName="Gov again", Email="gov-snippet@example.com")
+    assert taken[1]["CreateAccountStatus"]["State"] == "IN_PROGRESS"
+    failed = created(org, taken[1])
+    assert (failed["State"], failed["FailureReason"]) == ("FAILED", "EMAIL_ALREADY_EXISTS")
 
     assert cli("EnableAWSServiceAccess", ServicePrincipal=ACCOUNT_PRINCIPAL) == ("ok", {})
     enabled = cli("ListAWSServiceAccessForOrganization")[1]["EnabledServicePrincipals"]
