@@ -11,6 +11,7 @@ use crate::console::Console;
 use crate::download::download;
 use crate::nav::Nav;
 use crate::persistence::Startup;
+use crate::phone_verification::CodeSent;
 use crate::route::{Route, Tab};
 use crate::scenario_link::Linked;
 use crate::settings::Settings;
@@ -194,6 +195,7 @@ pub fn App(
     provide_context(sandbox);
     provide_context(Announcer::new());
     provide_context(Console::new());
+    provide_context(CodeSent::new());
     let nav = Nav::follow_location();
     provide_context(nav);
     let settings = RwSignal::new(Settings {

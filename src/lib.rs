@@ -18,6 +18,7 @@ pub mod form;
 pub mod nav;
 pub mod panic;
 pub mod persistence;
+pub mod phone_verification;
 pub mod route;
 pub mod scenario_link;
 pub mod scenarios;

@@ -1,9 +1,10 @@
-//! The Contact information tab: empty state, view, and the Create/Edit form.
+//! The Contact information tab: empty state, view, the Create/Edit form,
+//! and phone verification of the number on file.
 
 use std::collections::BTreeMap;
 
 use account_engine::model::output::GetContactInformation;
-use account_engine::model::ContactInformation;
+use account_engine::model::{ContactInformation, PhoneNumberVerificationStatus};
 use account_engine::{ApiError, Operation};
 use leptos::prelude::*;
 use serde_json::{json, Map, Value};
@@ -13,6 +14,7 @@ use crate::announce::Announcer;
 use crate::client::Sandbox;
 use crate::countries::COUNTRIES;
 use crate::form::{show_field_errors, TextField};
+use crate::phone_verification::PhoneVerification;
 
 /// A field of the form: label (the UI contract's name), wire member name,
 /// and whether the model requires it.
@@ -130,15 +132,21 @@ pub fn ContactInformationTab() -> impl IntoView {
 
     let current = Memo::new(move |_| {
         sandbox.track();
-        sandbox
-            .query::<GetContactInformation>(Operation::GetContactInformation, json!({}))
-            .map(|o| o.contact_information)
+        sandbox.query::<GetContactInformation>(Operation::GetContactInformation, json!({}))
+    });
+    let verification = Memo::new(move |_| current.get().ok().and_then(|o| o.verification_status));
+    let has_contact = Memo::new(move |_| verification.with(Option::is_some));
+    // Only read while `has_contact`, when the engine always reports one.
+    let status = Signal::derive(move || {
+        verification
+            .get()
+            .unwrap_or(PhoneNumberVerificationStatus::Unverified)
     });
 
     let open_form = move |next: Mode| {
         let stored = current
             .get_untracked()
-            .map(|c| by_member(&c))
+            .map(|o| by_member(&o.contact_information))
             .unwrap_or_default();
         values.with_value(|values| {
             for (field, value) in FIELDS.iter().zip(values) {
@@ -167,8 +175,8 @@ pub fn ContactInformationTab() -> impl IntoView {
 
     let view_mode = move || {
         match current.get() {
-            Ok(info) => {
-                let stored = by_member(&info);
+            Ok(output) => {
+                let stored = by_member(&output.contact_information);
                 let rows = FIELDS
                     .iter()
                     .filter_map(|f| stored.get(f.name).map(|v| (f.label, v.clone())))
@@ -266,5 +274,15 @@ pub fn ContactInformationTab() -> impl IntoView {
                 form().into_any()
             }
         }}
+        // Kept out of the view above, which is rebuilt on every change of the
+        // contact information, so a sent code's input stays until the person
+        // picks another account.
+        <Show when=move || mode.get() == Mode::View && has_contact.get()>
+            {move || {
+                sandbox.caller();
+                sandbox.target();
+                view! { <PhoneVerification status /> }
+            }}
+        </Show>
     }
 }
