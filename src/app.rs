@@ -1,5 +1,6 @@
 //! The frame: header, banners, the tablist and its panel, live regions, and
-//! the timer that completes region changes when they are due.
+//! the timer that completes region changes and primary email updates when
+//! they are due.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,6 +13,7 @@ use crate::download::download;
 use crate::nav::Nav;
 use crate::persistence::Startup;
 use crate::phone_verification::CodeSent;
+use crate::primary_email::EmailChange;
 use crate::route::{Route, Tab};
 use crate::scenario_link::Linked;
 use crate::settings::Settings;
@@ -30,9 +32,9 @@ fn tab_id(tab: Tab) -> String {
     format!("tab-{}", tab.slug())
 }
 
-/// Wakes up when the next region change is due and lets the engine
-/// complete it; the state, not the timer, decides what is done, so a
-/// reload or a sleeping laptop loses nothing.
+/// Wakes up when the next region change or primary email update is due and
+/// lets the engine complete it; the state, not the timer, decides what is
+/// done, so a reload or a sleeping laptop loses nothing.
 fn arm_completion_timer(sandbox: Sandbox) {
     let timer = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
     fn arm(
@@ -195,6 +197,7 @@ pub fn App(
     provide_context(sandbox);
     provide_context(Announcer::new());
     provide_context(Console::new());
+    provide_context(EmailChange::new());
     provide_context(CodeSent::new());
     let nav = Nav::follow_location();
     provide_context(nav);

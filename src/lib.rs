@@ -19,6 +19,7 @@ pub mod nav;
 pub mod panic;
 pub mod persistence;
 pub mod phone_verification;
+pub mod primary_email;
 pub mod route;
 pub mod scenario_link;
 pub mod scenarios;

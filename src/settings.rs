@@ -1,4 +1,5 @@
-//! Page settings that persist: how fast region changes complete.
+//! Page settings that persist: how fast region changes and primary email
+//! updates complete.
 
 use account_engine::Timings;
 use serde::{Deserialize, Serialize};
@@ -41,8 +42,8 @@ impl Speed {
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::Demo => "Demo (enable 5 s, disable 3 s)",
-            Self::Realistic => "Realistic (enable 2 min 17 s, disable 50 s)",
+            Self::Demo => "Demo (enable 5 s, disable 3 s, primary email 5 s)",
+            Self::Realistic => "Realistic (enable 2 min 17 s, disable 50 s, primary email 4 h)",
         }
     }
 }

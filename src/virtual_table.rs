@@ -10,6 +10,14 @@ const VIEW_HEIGHT: i32 = 440;
 /// Rows rendered beyond the visible ones, above and below.
 const OVERSCAN: i32 = 6;
 
+/// A last column of controls, one cell per row, built from the row's first
+/// cell (its key); `None` leaves the cell empty.
+#[derive(Clone, Copy)]
+pub struct RowAction {
+    pub header: &'static str,
+    pub cell: Callback<String, Option<AnyView>>,
+}
+
 /// The rows to render for a scroll position: `first..last` of `total`.
 pub fn window(scroll_top: i32, total: usize) -> (usize, usize) {
     let first = (scroll_top / ROW_HEIGHT - OVERSCAN).max(0) as usize;
@@ -26,7 +34,9 @@ pub fn VirtualTable(
     #[prop(into)] rows: Signal<Vec<Vec<String>>>,
     /// Shown in place of rows when there are none.
     empty: &'static str,
+    #[prop(optional)] action: Option<RowAction>,
 ) -> impl IntoView {
+    let width = columns.len() + usize::from(action.is_some());
     let scroll_top = RwSignal::new(0);
     let spacer = |rows: usize| {
         view! { <tr class="spacer" aria-hidden="true" style=format!("height: {}px", rows as i32 * ROW_HEIGHT)></tr> }
@@ -34,16 +44,21 @@ pub fn VirtualTable(
     let body = move || {
         rows.with(|rows| {
             if rows.is_empty() {
-                return view! { <tr><td colspan=columns.len() class="empty-row">{empty}</td></tr> }.into_any();
+                return view! { <tr><td colspan=width class="empty-row">{empty}</td></tr> }.into_any();
             }
             let (first, last) = window(scroll_top.get(), rows.len());
             let visible = rows[first..last]
                 .iter()
                 .enumerate()
                 .map(|(i, cells)| {
+                    let control = action.map(|a| {
+                        let key = cells.first().cloned().unwrap_or_default();
+                        view! { <td class="row-actions">{a.cell.run(key)}</td> }
+                    });
                     view! {
                         <tr aria-rowindex=first + i + 2 style=format!("height: {ROW_HEIGHT}px")>
                             {cells.iter().map(|c| view! { <td title=c.clone()>{c.clone()}</td> }).collect_view()}
+                            {control}
                         </tr>
                     }
                 })
@@ -65,6 +80,7 @@ pub fn VirtualTable(
                 <thead>
                     <tr aria-rowindex="1">
                         {columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+                        {action.map(|a| view! { <th scope="col" class="row-actions">{a.header}</th> })}
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>

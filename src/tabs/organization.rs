@@ -1,7 +1,8 @@
 //! The Organization tab: the caller's organization, trusted access for
 //! Account Management, the delegated administrator, member accounts (a
-//! virtualised table that stays smooth at thousands), adding accounts, and
-//! the bulk job that sets an alternate contact on every member.
+//! virtualised table that stays smooth at thousands, with a primary email
+//! change per member), adding accounts, and the bulk job that sets an
+//! alternate contact on every member.
 
 use account_engine::model::AlternateContactType;
 use account_engine::{OrgOperation, ACCOUNT_MANAGEMENT_PRINCIPAL};
@@ -16,8 +17,9 @@ use crate::client::{Failure, Sandbox};
 use crate::download::download;
 use crate::filters::needle;
 use crate::form::{show_field_errors, TextField};
+use crate::primary_email::{ChangePrimaryEmailButton, PrimaryEmailChange};
 use crate::slices::{self, now_ms};
-use crate::virtual_table::VirtualTable;
+use crate::virtual_table::{RowAction, VirtualTable};
 
 mod structure;
 use structure::OrganizationStructure;
@@ -467,29 +469,43 @@ pub fn OrganizationTab() -> impl IntoView {
             </div>
         }
         .into_any(),
-        Some(summary) => view! {
-            <section class="card" aria-labelledby="org-heading">
-                <h2 id="org-heading">"Organization"</h2>
-                <Summary summary />
-            </section>
-            <section class="card" aria-labelledby="members-heading">
-                <div class="card-header">
-                    <h2 id="members-heading">"Member accounts" <span class="count">{move || format!("({})", members.with(Vec::len))}</span></h2>
-                </div>
-                <div class="toolbar">
-                    <div class="field inline grow">
-                        <label for="search-members">"Search"</label>
-                        <input id="search-members" type="search" placeholder="Account ID, name or email"
-                            prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
+        Some(summary) => {
+            let management = summary.management.clone();
+            // The management account's own email cannot be changed by API
+            // (documented), so only members get the button.
+            let action = RowAction {
+                header: "Primary email",
+                cell: Callback::new(move |id: String| {
+                    (id != management).then(|| {
+                        view! { <ChangePrimaryEmailButton account=id /> }.into_any()
+                    })
+                }),
+            };
+            view! {
+                <section class="card" aria-labelledby="org-heading">
+                    <h2 id="org-heading">"Organization"</h2>
+                    <Summary summary />
+                </section>
+                <section class="card" aria-labelledby="members-heading">
+                    <div class="card-header">
+                        <h2 id="members-heading">"Member accounts" <span class="count">{move || format!("({})", members.with(Vec::len))}</span></h2>
                     </div>
-                </div>
-                <VirtualTable label="Member accounts" columns=&["Account ID", "Name", "Email", "Status"] rows=members empty="No accounts match" />
-            </section>
-            <OrganizationStructure />
-            <AddAccounts />
-            <BulkAlternateContact />
+                    <div class="toolbar">
+                        <div class="field inline grow">
+                            <label for="search-members">"Search"</label>
+                            <input id="search-members" type="search" placeholder="Account ID, name or email"
+                                prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
+                        </div>
+                    </div>
+                    <VirtualTable label="Member accounts" columns=&["Account ID", "Name", "Email", "Status"] rows=members empty="No accounts match" action />
+                    <PrimaryEmailChange />
+                </section>
+                <OrganizationStructure />
+                <AddAccounts />
+                <BulkAlternateContact />
+            }
+            .into_any()
         }
-        .into_any(),
     }
     }
 }

@@ -53,6 +53,44 @@ for (const [slug, name] of TABS) {
   });
 }
 
+test('phone verification, the primary email change and the Inbox have no serious accessibility violations', async ({ page }) => {
+  await open(page);
+  await call(page, 'PutContactInformation', {
+    ContactInformation: {
+      FullName: 'Jane Doe', AddressLine1: '410 Terry Ave N', City: 'Seattle', StateOrRegion: 'WA',
+      PostalCode: '98109', CountryCode: 'US', PhoneNumber: '+1 206-555-0100',
+    },
+  });
+  await page.getByRole('button', { name: 'Verify phone number' }).click();
+  const code = page.getByLabel('Verification code', { exact: true });
+  await code.fill('ABCDEF');
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(code).toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await call(page, 'CreateOrganization', { FeatureSet: 'ALL' });
+  await call(page, 'EnableAWSServiceAccess', { ServicePrincipal: 'account.amazonaws.com' });
+  const started = await call(page, 'CreateAccount', { AccountName: 'Dev', Email: 'dev@example.com' });
+  const outcome = await call(page, 'DescribeCreateAccountStatus', {
+    CreateAccountRequestId: started.output.CreateAccountStatus.Id,
+  });
+  const member = outcome.output.CreateAccountStatus.AccountId;
+  await page.getByRole('tab', { name: 'Organization', exact: true }).click();
+  await page.getByRole('button', { name: `Change primary email of ${member}` }).click();
+  const email = page.getByLabel('New primary email', { exact: true });
+  await email.fill('new@example.com');
+  await page.getByRole('button', { name: 'Send code', exact: true }).click();
+  const otp = page.getByLabel('One-time password', { exact: true });
+  await otp.fill('x');
+  await page.getByRole('button', { name: 'Accept update', exact: true }).click();
+  await expect(otp).toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('tab', { name: 'Inbox', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Messages' }).getByRole('row')).toHaveCount(3);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('the page is usable at 360 px wide', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await open(page, '/regions');
