@@ -137,6 +137,51 @@ fn Summary(summary: Summary) -> impl IntoView {
     }
 }
 
+/// Why CreateAccount made no account: the call was refused, or the request
+/// ended FAILED (for example EMAIL_ALREADY_EXISTS).
+enum NotCreated {
+    Refused(Failure),
+    Failed(String),
+}
+
+impl NotCreated {
+    fn announce(&self, announcer: Announcer) {
+        match self {
+            Self::Refused(failure) => announcer.failed(failure),
+            Self::Failed(reason) => announcer.fail_text(format!("CreateAccount failed: {reason}")),
+        }
+    }
+}
+
+/// Creates a member account as a script would: CreateAccount answers
+/// IN_PROGRESS, as on the service, and DescribeCreateAccountStatus has the
+/// outcome (at once, in the sandbox). Returns the new account's id.
+fn create_account(sandbox: Sandbox, name: &str, email: &str) -> Result<String, NotCreated> {
+    let input = json!({ "AccountName": name, "Email": email });
+    let started = sandbox
+        .call_organizations(Source::Page, OrgOperation::CreateAccount, &input)
+        .map_err(NotCreated::Refused)?;
+    let id = started["CreateAccountStatus"]["Id"].clone();
+    let outcome = sandbox
+        .call_organizations(
+            Source::Page,
+            OrgOperation::DescribeCreateAccountStatus,
+            &json!({ "CreateAccountRequestId": id }),
+        )
+        .map_err(NotCreated::Refused)?;
+    let status = &outcome["CreateAccountStatus"];
+    if status["State"] == "SUCCEEDED" {
+        Ok(status["AccountId"].as_str().unwrap_or_default().to_owned())
+    } else {
+        Err(NotCreated::Failed(
+            status["FailureReason"]
+                .as_str()
+                .unwrap_or("unknown reason")
+                .to_owned(),
+        ))
+    }
+}
+
 #[component]
 fn AddAccounts() -> impl IntoView {
     let sandbox = expect_context::<Sandbox>();
@@ -147,39 +192,15 @@ fn AddAccounts() -> impl IntoView {
     let errors = RwSignal::new(Default::default());
     let busy = RwSignal::new(false);
 
-    let add_one = move || {
-        let input = json!({ "AccountName": name.get_untracked(), "Email": email.get_untracked() });
-        // CreateAccount answers IN_PROGRESS, as on the service; the outcome
-        // is DescribeCreateAccountStatus's, which the sandbox has at once.
-        let outcome = sandbox
-            .call_organizations(Source::Page, OrgOperation::CreateAccount, &input)
-            .and_then(|started| {
-                let id = started["CreateAccountStatus"]["Id"].clone();
-                sandbox.call_organizations(
-                    Source::Page,
-                    OrgOperation::DescribeCreateAccountStatus,
-                    &json!({ "CreateAccountRequestId": id }),
-                )
-            });
-        match outcome {
-            Ok(out) if out["CreateAccountStatus"]["State"] == "SUCCEEDED" => {
-                let id = out["CreateAccountStatus"]["AccountId"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_owned();
+    let add_one =
+        move || match create_account(sandbox, &name.get_untracked(), &email.get_untracked()) {
+            Ok(id) => {
                 name.set(String::new());
                 email.set(String::new());
                 announcer.success(format!("Account {id} created."));
             }
-            Ok(out) => announcer.fail_text(format!(
-                "CreateAccount failed: {}",
-                out["CreateAccountStatus"]["FailureReason"]
-                    .as_str()
-                    .unwrap_or("unknown reason")
-            )),
-            Err(failure) => announcer.failed(&failure),
-        }
-    };
+            Err(not_created) => not_created.announce(announcer),
+        };
 
     let generate = move || {
         let Some(total) = count
@@ -198,20 +219,14 @@ fn AddAccounts() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let stamp = sandbox.now();
             let mut made = 0;
-            let mut failure: Option<Failure> = None;
+            let mut failure: Option<NotCreated> = None;
             let add = |time_left: &dyn Fn() -> bool| {
                 while made < total && time_left() {
                     let n = made + 1;
-                    let input = json!({
-                        "AccountName": format!("Practice {stamp}-{n}"),
-                        "Email": format!("practice-{stamp}-{n}@example.com"),
-                    });
-                    if let Err(f) = sandbox.call_organizations(
-                        Source::Page,
-                        OrgOperation::CreateAccount,
-                        &input,
-                    ) {
-                        failure = Some(f);
+                    let name = format!("Practice {stamp}-{n}");
+                    let email = format!("practice-{stamp}-{n}@example.com");
+                    if let Err(not_created) = create_account(sandbox, &name, &email) {
+                        failure = Some(not_created);
                         return false;
                     }
                     made = n;
@@ -221,7 +236,7 @@ fn AddAccounts() -> impl IntoView {
             slices::run(sandbox, || false, add, |_| {}).await;
             busy.set(false);
             match failure {
-                Some(f) => announcer.failed(&f),
+                Some(not_created) => not_created.announce(announcer),
                 None => announcer.success(format!("{made} accounts created.")),
             }
         });

@@ -135,3 +135,27 @@ test('Cancel stops the bulk job between slices; the results say what was done', 
   await page.getByRole('tab', { name: 'Training' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Set a security contact on every member account' })).toContainText('(not done yet)');
 });
+
+test('Create account reports the outcome of the request: the new account, or why it FAILED', async ({ page }) => {
+  await open(page, '/organization');
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await page.getByLabel('Account name', { exact: true }).fill('Dev');
+  await page.getByLabel('Email', { exact: true }).fill('dev@example.com');
+  await page.getByRole('button', { name: 'Create account', exact: true }).click();
+  await expect(status(page)).toHaveText(/^Account \d{12} created\.$/);
+  const id = (await status(page).textContent())!.match(/\d{12}/)![0];
+  await expect(page.getByRole('table', { name: 'Member accounts' })).toContainText(id);
+  await expect(page.getByLabel('Account name', { exact: true })).toHaveValue('');
+
+  // CreateAccount answers IN_PROGRESS even for an email in use; the request then FAILED.
+  await page.getByLabel('Account name', { exact: true }).fill('Dev again');
+  await page.getByLabel('Email', { exact: true }).fill('dev@example.com');
+  await page.getByRole('button', { name: 'Create account', exact: true }).click();
+  await expect(alert(page)).toHaveText('CreateAccount failed: EMAIL_ALREADY_EXISTS');
+  await expect(page.getByRole('table', { name: 'Member accounts' })).toHaveAttribute('aria-rowcount', '3');
+
+  await page.getByRole('tab', { name: 'Activity' }).click();
+  const calls = page.getByRole('list', { name: 'API calls' }).getByRole('listitem');
+  await expect(calls.nth(0).getByRole('heading')).toHaveText('DescribeCreateAccountStatus');
+  await expect(calls.nth(1).getByRole('heading')).toHaveText('CreateAccount');
+});
