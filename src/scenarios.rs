@@ -1,10 +1,12 @@
 //! Starting states for a class, and exercises whose goals are checked
 //! against the engine state as people work.
 
-use account_engine::model::{AccountState, AlternateContactType, RegionOptStatus};
+use account_engine::model::{
+    AccountState, AlternateContactType, PrimaryEmailUpdateStatus, RegionOptStatus,
+};
 use account_engine::store::{Account, State};
 use account_engine::{ApiError, Operation};
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::client::Sandbox;
 
@@ -15,6 +17,7 @@ pub enum Scenario {
     Empty,
     Standalone,
     Organization,
+    Verification,
 }
 
 /// Member accounts in the organization scenario.
@@ -78,17 +81,25 @@ const STANDALONE_GOALS: [Goal; 3] = [
     },
 ];
 
+/// The accounts of the caller's organization but its management account.
+fn members<'a>(state: &'a State, caller: &str) -> impl Iterator<Item = &'a Account> + 'a {
+    state
+        .organization_of(caller)
+        .into_iter()
+        .flat_map(move |org| {
+            org.members
+                .iter()
+                .filter(move |id| **id != org.management_account_id)
+                .filter_map(move |id| state.accounts.get(id))
+        })
+}
+
 /// Every ACTIVE member of the caller's organization but its management
 /// account, as the seed blog's bulk job targets them.
 fn every_member_has(state: &State, caller: &str, kind: AlternateContactType) -> bool {
-    state.organization_of(caller).is_some_and(|org| {
-        org.members
-            .iter()
-            .filter(|id| **id != org.management_account_id)
-            .filter_map(|id| state.accounts.get(id))
-            .filter(|a| a.state == AccountState::Active)
-            .all(|a| a.alternate_contacts.contains_key(&kind))
-    })
+    members(state, caller)
+        .filter(|a| a.state == AccountState::Active)
+        .all(|a| a.alternate_contacts.contains_key(&kind))
 }
 
 const ORGANIZATION_GOALS: [Goal; 3] = [
@@ -109,14 +120,80 @@ const ORGANIZATION_GOALS: [Goal; 3] = [
     },
 ];
 
+/// Whether GetContactInformation says VERIFIED: a code was accepted for the
+/// phone number on file.
+fn phone_verified(account: &Account) -> bool {
+    account.contact_information.as_ref().is_some_and(|contact| {
+        account.verified_phone_number.as_deref() == Some(contact.phone_number.as_str())
+    })
+}
+
+const VERIFICATION_GOALS: [Goal; 3] = [
+    Goal {
+        title: "Verify the phone number of your contact information (the code arrives in the Inbox tab)",
+        met: |s, a| own(s, a).is_some_and(phone_verified),
+    },
+    Goal {
+        title: "Verify the phone number of a member account (choose it under Account)",
+        met: |s, a| members(s, a).any(phone_verified),
+    },
+    Goal {
+        title: "Change the primary email of a member account, until the update is COMPLETED",
+        met: |s, a| {
+            members(s, a).any(|m| {
+                s.email_updates
+                    .get(&m.id)
+                    .is_some_and(|u| u.status == PrimaryEmailUpdateStatus::Completed)
+            })
+        },
+    },
+];
+
+/// The member accounts of the verification scenario: id, name, email and
+/// phone number.
+pub const VERIFICATION_MEMBERS: [(&str, &str, &str, &str); 3] = [
+    (
+        "111111111111",
+        "Development",
+        "dev@example.com",
+        "+1 206-555-0101",
+    ),
+    (
+        "222222222222",
+        "Staging",
+        "staging@example.com",
+        "+1 206-555-0102",
+    ),
+    (
+        "333333333333",
+        "Production",
+        "prod@example.com",
+        "+1 206-555-0103",
+    ),
+];
+
+/// A Seattle contact of `full_name` at `phone`.
+fn contact_information(full_name: &str, phone: &str) -> Value {
+    json!({
+        "FullName": full_name, "AddressLine1": "410 Terry Ave N", "City": "Seattle",
+        "StateOrRegion": "WA", "PostalCode": "98109", "CountryCode": "US", "PhoneNumber": phone
+    })
+}
+
 impl Scenario {
-    pub const ALL: [Self; 3] = [Self::Empty, Self::Standalone, Self::Organization];
+    pub const ALL: [Self; 4] = [
+        Self::Empty,
+        Self::Standalone,
+        Self::Organization,
+        Self::Verification,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
             Self::Empty => "empty",
             Self::Standalone => "standalone",
             Self::Organization => "organization",
+            Self::Verification => "verification",
         }
     }
 
@@ -129,6 +206,7 @@ impl Scenario {
             Self::Empty => "An empty account",
             Self::Standalone => "A standalone account with contacts",
             Self::Organization => "An organization of 1,000 accounts",
+            Self::Verification => "Phone verification and a primary email change",
         }
     }
 
@@ -137,6 +215,7 @@ impl Scenario {
             Self::Empty => "A fresh account: no contact information, no alternate contacts, opt-in regions disabled.",
             Self::Standalone => "Contact information and all three alternate contacts set, as a typical production account.",
             Self::Organization => "You are the management account of an organization with 1,000 member accounts; trusted access for Account Management is still off.",
+            Self::Verification => "You are the management account of an organization of three member accounts, trusted access on. Every account has contact information with a phone number not verified yet; Production (333333333333) also has a linked GovCloud account to look up.",
         }
     }
 
@@ -145,6 +224,7 @@ impl Scenario {
             Self::Empty => &EMPTY_GOALS,
             Self::Standalone => &STANDALONE_GOALS,
             Self::Organization => &ORGANIZATION_GOALS,
+            Self::Verification => &VERIFICATION_GOALS,
         }
     }
 
@@ -166,6 +246,36 @@ impl Scenario {
                         .set_trusted_access(&id, false)
                         .expect("the organization was just created");
                 });
+                Ok(())
+            }
+            Self::Verification => {
+                sandbox.setup(
+                    Operation::PutContactInformation,
+                    json!({ "ContactInformation": contact_information("Jane Doe", "+1 206-555-0100") }),
+                )?;
+                sandbox.setup_engine(|engine| {
+                    let management = engine.default_account().to_owned();
+                    let org = engine
+                        .create_organization(&management)
+                        .expect("after a reset the default account is in no organization");
+                    for (id, name, email, _) in VERIFICATION_MEMBERS {
+                        engine
+                            .add_member_account(&org, id, name, email)
+                            .expect("after a reset no account is in an organization");
+                    }
+                    engine
+                        .set_trusted_access(&org, true)
+                        .expect("the organization was just created");
+                    engine
+                        .link_gov_cloud_account(VERIFICATION_MEMBERS[2].0)
+                        .expect("the member was just added");
+                });
+                for (id, name, _, phone) in VERIFICATION_MEMBERS {
+                    sandbox.setup(
+                        Operation::PutContactInformation,
+                        json!({ "AccountId": id, "ContactInformation": contact_information(name, phone) }),
+                    )?;
+                }
                 Ok(())
             }
             Self::Standalone => {
@@ -304,5 +414,65 @@ mod tests {
         s.setup(Operation::PutAlternateContact, contact(last))
             .unwrap();
         assert_eq!(met(&s, Scenario::Organization), [true, true, false]);
+    }
+
+    /// The newest code the sandbox sent to `to`.
+    fn code_sent_to(sandbox: &Sandbox, to: &str) -> String {
+        sandbox
+            .inbox()
+            .into_iter()
+            .rev()
+            .find(|m| m.to == to)
+            .map(|m| m.code)
+            .expect("a code was sent")
+    }
+
+    #[test]
+    fn verification_scenario_goals_follow_codes_and_the_email_update() {
+        let owner = Owner::new();
+        owner.set();
+        let clock = ManualClock::at(0);
+        let s = Sandbox::new(
+            Engine::new(clock.clone(), Config::default()),
+            Box::new(MemoryStorage::default()),
+        );
+        Scenario::Verification.apply(&s).unwrap();
+        assert_eq!(met(&s, Scenario::Verification), [false; 3]);
+
+        s.run(Operation::SendPhoneNumberVerification, json!({}))
+            .unwrap();
+        let code = code_sent_to(&s, "+1 206-555-0100");
+        s.run(Operation::VerifyPhoneNumber, json!({ "Otp": code }))
+            .unwrap();
+        assert_eq!(met(&s, Scenario::Verification), [true, false, false]);
+
+        let (member, _, _, phone) = VERIFICATION_MEMBERS[0];
+        s.set_target(Some(member.into()));
+        s.run(Operation::SendPhoneNumberVerification, json!({}))
+            .unwrap();
+        let code = code_sent_to(&s, phone);
+        s.run(Operation::VerifyPhoneNumber, json!({ "Otp": code }))
+            .unwrap();
+        assert_eq!(met(&s, Scenario::Verification), [true, true, false]);
+
+        let email = json!({ "AccountId": member, "PrimaryEmail": "new-dev@example.com" });
+        s.run(Operation::StartPrimaryEmailUpdate, email.clone())
+            .unwrap();
+        let mut accept = email;
+        accept["Otp"] = code_sent_to(&s, "new-dev@example.com").into();
+        s.run(Operation::AcceptPrimaryEmailUpdate, accept).unwrap();
+        assert_eq!(met(&s, Scenario::Verification), [true, true, false]);
+        clock.advance(Config::default().timings.primary_email);
+        s.settle();
+        assert_eq!(met(&s, Scenario::Verification), [true, true, true]);
+
+        s.set_target(None);
+        let gov_cloud: Value = s
+            .query(
+                Operation::GetGovCloudAccountInformation,
+                json!({ "StandardAccountId": VERIFICATION_MEMBERS[2].0 }),
+            )
+            .unwrap();
+        assert_eq!(gov_cloud["AccountState"], "ACTIVE");
     }
 }

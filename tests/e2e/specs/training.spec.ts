@@ -74,3 +74,30 @@ test('a link with ?scenario= loads the scenario and keeps the old state as a bac
   await page.reload();
   await expect(page.getByText('Scenario loaded from the link')).toHaveCount(0);
 });
+
+test('the verification scenario: its exercises tick off as phone numbers are verified and a member email changes', async ({ page }) => {
+  await page.goto('/?scenario=verification#/training');
+  const own = page.getByRole('listitem').filter({ hasText: 'Verify the phone number of your contact information' });
+  const member = page.getByRole('listitem').filter({ hasText: 'Verify the phone number of a member account' });
+  const email = page.getByRole('listitem').filter({ hasText: 'Change the primary email of a member account' });
+  for (const goal of [own, member, email]) await expect(goal).toContainText('(not done yet)');
+
+  const newest = () => page.evaluate(() => (window as any).accountSandbox.inbox().then((m: any[]) => m[m.length - 1]));
+  await call(page, 'SendPhoneNumberVerification');
+  await call(page, 'VerifyPhoneNumber', { Otp: (await newest()).Code });
+  await expect(own).toContainText('(done)');
+  await call(page, 'SendPhoneNumberVerification', { AccountId: '222222222222' });
+  await call(page, 'VerifyPhoneNumber', { AccountId: '222222222222', Otp: (await newest()).Code });
+  await expect(member).toContainText('(done)');
+
+  const update = { AccountId: '111111111111', PrimaryEmail: 'new-dev@example.com' };
+  expect((await call(page, 'StartPrimaryEmailUpdate', update)).output).toEqual({ Status: 'PENDING' });
+  const accepted = await call(page, 'AcceptPrimaryEmailUpdate', { ...update, Otp: (await newest()).Code });
+  expect(accepted.output).toEqual({ Status: 'ACCEPTED' });
+  await expect(email).toContainText('(not done yet)');
+  // Demo speed: the update completes 5 s later, and the checkmark follows by itself.
+  await expect(email).toContainText('(done)', { timeout: 20_000 });
+
+  const gov = await call(page, 'GetGovCloudAccountInformation', { StandardAccountId: '333333333333' });
+  expect(gov.output.AccountState).toBe('ACTIVE');
+});
