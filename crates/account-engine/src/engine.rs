@@ -9,6 +9,7 @@ use crate::account::operation::Operation;
 use crate::account::validate;
 use crate::clock::{Clock, Millis};
 use crate::events::Event;
+use crate::principal::Principal;
 use crate::store::{Account, State, DEFAULT_ACCOUNT_ID};
 
 /// How long region changes and primary email updates take.
@@ -73,12 +74,17 @@ pub struct Engine {
     /// Completions `settle` applied, so shells can tell that a read changed
     /// the state.
     pub(crate) settled: u64,
+    /// The principal of the request being served: each dispatcher resolves
+    /// its caller once ([`Engine::begin_request`]), and the service checks
+    /// and AccessDenied texts deeper down name it.
+    principal: Principal,
 }
 
 impl Engine {
     pub fn new(clock: impl Clock + 'static, config: Config) -> Self {
         let state = State::new(clock.now(), &config.default_account);
         Self {
+            principal: Principal::root(&config.default_account),
             state,
             clock: Box::new(clock),
             config,
@@ -192,6 +198,37 @@ impl Engine {
         }
     }
 
+    /// The principal an access key id stands for: a 12-digit id is that
+    /// account's root user, a key the sandbox issued is its IAM user, and
+    /// anything else the default account's root user.
+    pub fn principal_of(&self, caller: &str) -> Principal {
+        if (validate::ACCOUNT_ID.matches)(caller) {
+            return Principal::root(caller);
+        }
+        match self.credential(caller) {
+            Some((principal, _)) => principal,
+            None => Principal::root(self.default_account()),
+        }
+    }
+
+    /// Resolves the request's caller to its principal, once per request,
+    /// and keeps it for the checks the request makes.
+    pub(crate) fn begin_request(&mut self, caller: &str) -> Principal {
+        self.principal = self.principal_of(caller);
+        self.principal.clone()
+    }
+
+    /// The principal acting in `account`: the request's, or the account's
+    /// root user when the engine is driven without a dispatcher (setup
+    /// calls, tests) for another account.
+    pub(crate) fn acting(&self, account: &str) -> Principal {
+        if self.principal.account_id() == account {
+            self.principal.clone()
+        } else {
+            Principal::root(account)
+        }
+    }
+
     /// The caller's own account, created on first use: any 12-digit access
     /// key id is an account of the sandbox.
     pub(crate) fn ensure_account(&mut self, id: &str) {
@@ -228,10 +265,11 @@ impl Engine {
         validate::account_id(operation.account_member(), account_id)?;
         self.settle();
         self.ensure_account(caller);
-        let target = access::resolve_target(&self.state, caller, account_id, operation)?;
-        check_param(caller, operation, param)?;
+        let principal = self.acting(caller);
+        let target = access::resolve_target(&self.state, &principal, account_id, operation)?;
+        check_param(&principal, operation, param)?;
         self.ensure_account(&target);
-        self.authorize_account(caller, operation, account_id.is_some(), &target, param)?;
+        self.authorize_account(&principal, operation, account_id.is_some(), &target, param)?;
         Ok(target)
     }
 

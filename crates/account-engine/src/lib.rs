@@ -2,7 +2,8 @@
 //! Organizations around it, with no IO: the page, its script API and the
 //! local HTTP endpoint all run this engine through one dispatcher per wire
 //! protocol (`wire/`): [`Engine::handle`] (restJson1, the Account API) and
-//! [`Engine::handle_organizations`] (JSON 1.1, Organizations).
+//! [`Engine::handle_organizations`] (JSON 1.1, Organizations) and
+//! [`Engine::handle_query`] (Query, STS and IAM).
 //!
 //! Each service has its folder (`account/`, `organizations/`); what they
 //! share (the state, the clock, snapshots, ids, the inbox) sits at the top.
@@ -13,6 +14,7 @@ pub mod catalog;
 pub mod clock;
 mod engine;
 pub mod events;
+pub mod iam;
 mod ids;
 pub mod inbox;
 pub mod organizations;
@@ -32,6 +34,8 @@ pub use organizations::{error as org_error, model as org_model, operation as org
 pub use clock::{Clock, ManualClock, Millis};
 pub use engine::{Config, Engine, Timings};
 pub use error::{ApiError, FieldError, ValidationReason};
+pub use iam::error::IamApiError;
+pub use iam::operation::IamOperation;
 pub use operation::Operation;
 pub use org_error::OrgApiError;
 pub use org_operation::OrgOperation;

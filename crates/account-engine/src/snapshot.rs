@@ -48,7 +48,36 @@ fn check(state: &State) -> Result<(), SnapshotError> {
     check_accounts(state)?;
     check_organizations(state)?;
     check_transitions(state)?;
-    check_email_updates(state)
+    check_email_updates(state)?;
+    check_iam(state)
+}
+
+/// IAM records belong to known accounts, users sit under their own names,
+/// and every access key's user exists.
+fn check_iam(state: &State) -> Result<(), SnapshotError> {
+    let iam = &state.iam;
+    for (account, users) in &iam.users {
+        if !state.accounts.contains_key(account) {
+            return inconsistent(format!("IAM users belong to unknown account {account}"));
+        }
+        if let Some((name, _)) = users.iter().find(|(name, u)| **name != u.name) {
+            return inconsistent(format!("IAM user {name} is stored under another name"));
+        }
+    }
+    for (account, policies) in &iam.policies {
+        if !state.accounts.contains_key(account) {
+            return inconsistent(format!("IAM policies belong to unknown account {account}"));
+        }
+        if let Some((name, _)) = policies.iter().find(|(name, p)| **name != p.name) {
+            return inconsistent(format!("IAM policy {name} is stored under another name"));
+        }
+    }
+    for (id, key) in &iam.access_keys {
+        if iam.user(&key.account_id, &key.user_name).is_none() {
+            return inconsistent(format!("access key {id} belongs to an unknown user"));
+        }
+    }
+    Ok(())
 }
 
 /// Each update belongs to a known account, and only an ACCEPTED one waits
@@ -375,10 +404,11 @@ impl Serialize for SnapshotRef<'_> {
             events,
             inbox,
             email_updates,
+            iam,
             seed,
             sequence,
         } = self.0;
-        let mut out = serializer.serialize_struct("Snapshot", 9)?;
+        let mut out = serializer.serialize_struct("Snapshot", 10)?;
         out.serialize_field("schemaVersion", &SCHEMA_VERSION)?;
         out.serialize_field("accounts", accounts)?;
         out.serialize_field("organizations", organizations)?;
@@ -386,6 +416,11 @@ impl Serialize for SnapshotRef<'_> {
         out.serialize_field("events", events)?;
         out.serialize_field("inbox", inbox)?;
         out.serialize_field("emailUpdates", email_updates)?;
+        if iam.is_empty() {
+            out.skip_field("iam")?;
+        } else {
+            out.serialize_field("iam", iam)?;
+        }
         out.serialize_field("seed", seed)?;
         out.serialize_field("sequence", sequence)?;
         out.end()

@@ -272,6 +272,9 @@ pub struct State {
     /// Each account's most recent primary email update, by account id.
     #[serde(default)]
     pub email_updates: BTreeMap<String, EmailUpdate>,
+    /// IAM users, access keys and customer managed policies.
+    #[serde(default)]
+    pub iam: crate::iam::store::Iam,
     /// Seed of ids and of the page-token key.
     pub seed: u64,
     /// Ids handed out so far.
@@ -292,6 +295,7 @@ impl State {
             events: VecDeque::new(),
             inbox: VecDeque::new(),
             email_updates: BTreeMap::new(),
+            iam: crate::iam::store::Iam::default(),
             seed: crate::ids::mix(now as u64),
             sequence: 0,
         }

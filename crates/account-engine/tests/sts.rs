@@ -126,7 +126,7 @@ fn a_version_no_service_has_is_an_invalid_action_without_a_namespace() {
     let (response, request_id) = query(
         &mut sandbox,
         "111122223333",
-        b"Action=GetCallerIdentity&Version=2010-05-08",
+        b"Action=GetCallerIdentity&Version=2012-10-17",
     );
     assert_eq!(response.status, 400);
     assert_eq!(
@@ -134,7 +134,7 @@ fn a_version_no_service_has_is_an_invalid_action_without_a_namespace() {
         error(
             None,
             "InvalidAction",
-            "Could not find operation GetCallerIdentity for version 2010-05-08",
+            "Could not find operation GetCallerIdentity for version 2012-10-17",
             &request_id
         )
     );

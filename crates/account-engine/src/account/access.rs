@@ -17,8 +17,8 @@ pub const INVALID_TARGET_REGION: &str = "You specified an invalid target region.
 
 /// `User: <principal ARN> is not authorized to perform: account:<Operation>`,
 /// with the reason in parentheses where the service gives one.
-pub fn denied(caller: &str, operation: Operation, reason: Option<&str>) -> ApiError {
-    let principal = Principal::root(caller).arn();
+pub fn denied(principal: &Principal, operation: Operation, reason: Option<&str>) -> ApiError {
+    let principal = principal.arn();
     let action = operation.name();
     ApiError::AccessDenied(match reason {
         Some(reason) => {
@@ -35,14 +35,15 @@ pub fn denied(caller: &str, operation: Operation, reason: Option<&str>) -> ApiEr
 /// reason, trusted access comes next, then the target.
 pub fn resolve_target(
     state: &State,
-    caller: &str,
+    principal: &Principal,
     account_id: Option<&str>,
     operation: Operation,
 ) -> Result<String, ApiError> {
+    let caller = principal.account_id();
     let Some(target) = account_id else {
         return Ok(caller.to_owned());
     };
-    let refuse = |reason| Err(denied(caller, operation, reason));
+    let refuse = |reason| Err(denied(principal, operation, reason));
     let Some(org) = state.organization_of(caller) else {
         return refuse(Some(NO_TRUSTED_ACCESS));
     };

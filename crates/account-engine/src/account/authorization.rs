@@ -29,16 +29,16 @@ pub(crate) enum Param<'a> {
 /// rather than ValidationException (observed), checked with the other
 /// service checks before any policy.
 pub(crate) fn check_param(
-    caller: &str,
+    principal: &Principal,
     operation: Operation,
     param: Param,
 ) -> Result<(), ApiError> {
     match param {
         Param::ContactType(kind) if AlternateContactType::parse(kind).is_none() => {
-            Err(denied(caller, operation, Some(INVALID_CONTACT_TYPE)))
+            Err(denied(principal, operation, Some(INVALID_CONTACT_TYPE)))
         }
         Param::Region(region) if region.chars().any(char::is_uppercase) => {
-            Err(denied(caller, operation, Some(INVALID_TARGET_REGION)))
+            Err(denied(principal, operation, Some(INVALID_TARGET_REGION)))
         }
         _ => Ok(()),
     }
@@ -96,8 +96,14 @@ impl Engine {
         let account = principal.account_id();
         request.insert("aws:PrincipalArn", principal.arn());
         request.insert("aws:PrincipalAccount", account);
-        request.insert("aws:PrincipalType", "Account");
-        request.insert("aws:userid", account);
+        request.insert("aws:userid", principal.user_id());
+        match principal {
+            Principal::Root { .. } => request.insert("aws:PrincipalType", "Account"),
+            Principal::User { name, .. } => {
+                request.insert("aws:PrincipalType", "User");
+                request.insert("aws:username", name.as_str());
+            }
+        }
         request.insert("aws:RequestedRegion", "us-east-1");
         request.insert("aws:SecureTransport", false);
         request.insert("aws:PrincipalIsAWSService", false);
@@ -119,16 +125,15 @@ impl Engine {
     /// Refuses the call if policy evaluation denies it, with the §6 text.
     pub(crate) fn authorize_account(
         &self,
-        caller: &str,
+        principal: &Principal,
         operation: Operation,
         org_mode: bool,
         target: &str,
         param: Param,
     ) -> Result<(), ApiError> {
-        let principal = Principal::root(caller);
-        let request = self.account_request(&principal, operation, org_mode, target, param);
-        let decision = authz::authorize(&self.state, &principal, &request);
-        match decision.message(&principal, &request) {
+        let request = self.account_request(principal, operation, org_mode, target, param);
+        let decision = authz::authorize(&self.state, principal, &request);
+        match decision.message(principal, &request) {
             Some(message) => Err(ApiError::AccessDenied(message)),
             None => Ok(()),
         }

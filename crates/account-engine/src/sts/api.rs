@@ -8,12 +8,10 @@ use crate::sts::model::GetCallerIdentityOutput;
 /// `aws:userid` (documented): the account id for a root user, `AIDA…`
 /// for a user, `AROA…:<session>` for a role session.
 pub(crate) fn get_caller_identity(principal: &Principal) -> GetCallerIdentityOutput {
-    match principal {
-        Principal::Root { account_id } => GetCallerIdentityOutput {
-            arn: principal.arn(),
-            user_id: account_id.clone(),
-            account: account_id.clone(),
-        },
+    GetCallerIdentityOutput {
+        arn: principal.arn(),
+        user_id: principal.user_id().to_owned(),
+        account: principal.account_id().to_owned(),
     }
 }
 

@@ -76,7 +76,7 @@ impl Engine {
         body: &Map<String, Value>,
     ) -> Result<Value, OrgApiError> {
         self.settle();
-        let caller = self.caller_account(caller);
+        let caller = self.begin_request(caller).account_id().to_owned();
         let caller = caller.as_str();
         match operation {
             OrgOperation::CreateOrganization => {

@@ -1,4 +1,4 @@
-//! The AWS Query wire (STS; IAM shares it): a form-urlencoded body with
+//! The AWS Query wire (STS and IAM): a form-urlencoded body with
 //! `Action` and `Version` in; status, headers and an XML body out. One
 //! endpoint serves every Query service, so the `Version` chooses the
 //! service and the `Action` its operation. This is the one place Query
@@ -8,6 +8,10 @@
 //! root element's; an error's `<Code>` becomes the exception's code.
 
 use crate::engine::Engine;
+use crate::iam;
+use crate::iam::error::IamApiError;
+use crate::iam::model::{Args, IamOutput, Policy, User};
+use crate::iam::operation::IamOperation;
 use crate::principal::Principal;
 use crate::sts;
 use crate::sts::error::StsApiError;
@@ -24,14 +28,16 @@ const ECHO_CHARS: usize = 200;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QueryService {
     Sts,
+    Iam,
 }
 
 impl QueryService {
-    pub const ALL: [Self; 1] = [Self::Sts];
+    pub const ALL: [Self; 2] = [Self::Sts, Self::Iam];
 
     pub fn version(self) -> &'static str {
         match self {
             Self::Sts => sts::operation::VERSION,
+            Self::Iam => iam::operation::VERSION,
         }
     }
 
@@ -39,6 +45,7 @@ impl QueryService {
     pub fn namespace(self) -> &'static str {
         match self {
             Self::Sts => sts::operation::XML_NAMESPACE,
+            Self::Iam => iam::operation::XML_NAMESPACE,
         }
     }
 
@@ -51,6 +58,7 @@ impl QueryService {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QueryOperation {
     Sts(StsOperation),
+    Iam(IamOperation),
 }
 
 impl QueryOperation {
@@ -61,6 +69,7 @@ impl QueryOperation {
         let action = params.get("Action")?;
         match service {
             QueryService::Sts => StsOperation::from_name(action).map(Self::Sts),
+            QueryService::Iam => IamOperation::from_name(action).map(Self::Iam),
         }
     }
 
@@ -68,6 +77,7 @@ impl QueryOperation {
     pub fn is_mutating(self) -> bool {
         match self {
             Self::Sts(operation) => operation.is_mutating(),
+            Self::Iam(operation) => operation.is_mutating(),
         }
     }
 }
@@ -91,6 +101,8 @@ pub enum QueryError {
     UnknownVersion { action: String, version: String },
     #[error(transparent)]
     Sts(#[from] StsApiError),
+    #[error(transparent)]
+    Iam(#[from] IamApiError),
 }
 
 impl QueryError {
@@ -101,6 +113,7 @@ impl QueryError {
             Self::MissingVersion => "MissingParameter",
             Self::UnknownVersion { .. } => "InvalidAction",
             Self::Sts(error) => error.code(),
+            Self::Iam(error) => error.code(),
         }
     }
 
@@ -108,6 +121,7 @@ impl QueryError {
         match self {
             Self::MissingAction | Self::MissingVersion | Self::UnknownVersion { .. } => 400,
             Self::Sts(error) => error.status(),
+            Self::Iam(error) => error.status(),
         }
     }
 }
@@ -137,6 +151,12 @@ impl Params {
             .find(|(n, _)| n == name)
             .map(|(_, value)| value.as_str())
             .filter(|value| !value.is_empty())
+    }
+}
+
+impl Args for Params {
+    fn get(&self, name: &str) -> Option<&str> {
+        Params::get(self, name)
     }
 }
 
@@ -241,10 +261,10 @@ impl Xml {
 }
 
 /// A successful answer: the operation's name and the members of its
-/// `<ActionResult>`.
+/// `<ActionResult>`, which operations without output do not have.
 struct Answer {
     action: &'static str,
-    result: Xml,
+    result: Option<Xml>,
 }
 
 fn caller_identity(output: &GetCallerIdentityOutput) -> Xml {
@@ -263,14 +283,129 @@ fn run_sts(principal: &Principal, action: &str) -> Result<Answer, StsApiError> {
     };
     Ok(Answer {
         action: operation.name(),
-        result,
+        result: Some(result),
     })
 }
 
+fn timestamp(xml: &mut Xml, name: &str, at: crate::clock::Millis) {
+    xml.leaf(name, &crate::timestamp::iso8601(at));
+}
+
+/// A `User`'s members, in the model's order; a root caller's own identity
+/// has no name or path, and a user without tags no `Tags`.
+fn user(xml: &mut Xml, user: &User) {
+    if !user.path.is_empty() {
+        xml.leaf("Path", &user.path)
+            .leaf("UserName", &user.user_name);
+    }
+    xml.leaf("UserId", &user.user_id).leaf("Arn", &user.arn);
+    timestamp(xml, "CreateDate", user.create_date);
+    if !user.tags.is_empty() {
+        xml.element("Tags", |xml| {
+            for (key, value) in &user.tags {
+                xml.element("member", |xml| {
+                    xml.leaf("Key", key).leaf("Value", value);
+                });
+            }
+        });
+    }
+}
+
+fn policy(xml: &mut Xml, policy: &Policy) {
+    xml.leaf("PolicyName", &policy.policy_name)
+        .leaf("PolicyId", &policy.policy_id)
+        .leaf("Arn", &policy.arn)
+        .leaf("Path", &policy.path)
+        .leaf("DefaultVersionId", policy.default_version_id)
+        .leaf("AttachmentCount", &policy.attachment_count.to_string())
+        .leaf("PermissionsBoundaryUsageCount", "0")
+        .leaf(
+            "IsAttachable",
+            if policy.is_attachable {
+                "true"
+            } else {
+                "false"
+            },
+        );
+    if !policy.description.is_empty() {
+        xml.leaf("Description", &policy.description);
+    }
+    timestamp(xml, "CreateDate", policy.create_date);
+    timestamp(xml, "UpdateDate", policy.create_date);
+}
+
+/// A list of `<member>`s, never truncated: the sandbox answers every item
+/// at once.
+fn members<T>(xml: &mut Xml, name: &str, items: &[T], write: impl Fn(&mut Xml, &T)) {
+    xml.element(name, |xml| {
+        for item in items {
+            xml.element("member", |xml| write(xml, item));
+        }
+    });
+    xml.leaf("IsTruncated", "false");
+}
+
+fn iam_result(output: &IamOutput) -> Option<Xml> {
+    let mut xml = Xml::default();
+    match output {
+        IamOutput::None => return None,
+        IamOutput::User(u) => {
+            xml.element("User", |xml| user(xml, u));
+        }
+        IamOutput::Users(users) => members(&mut xml, "Users", users, user),
+        IamOutput::AccessKey(key) => {
+            xml.element("AccessKey", |xml| {
+                xml.leaf("UserName", &key.user_name)
+                    .leaf("AccessKeyId", &key.access_key_id)
+                    .leaf("Status", key.status)
+                    .leaf("SecretAccessKey", &key.secret_access_key);
+                timestamp(xml, "CreateDate", key.create_date);
+            });
+        }
+        IamOutput::AccessKeys { user_name, keys } => {
+            xml.leaf("UserName", user_name);
+            members(&mut xml, "AccessKeyMetadata", keys, |xml, key| {
+                xml.leaf("UserName", &key.user_name)
+                    .leaf("AccessKeyId", &key.access_key_id)
+                    .leaf("Status", key.status);
+                timestamp(xml, "CreateDate", key.create_date);
+            });
+        }
+        IamOutput::UserPolicy {
+            user_name,
+            policy_name,
+            document,
+        } => {
+            xml.leaf("UserName", user_name)
+                .leaf("PolicyName", policy_name)
+                .leaf("PolicyDocument", document);
+        }
+        IamOutput::Policy(p) => {
+            xml.element("Policy", |xml| policy(xml, p));
+        }
+        IamOutput::PolicyVersion(version) => {
+            xml.element("PolicyVersion", |xml| {
+                xml.leaf("Document", &version.document)
+                    .leaf("VersionId", version.version_id)
+                    .leaf("IsDefaultVersion", "true");
+                timestamp(xml, "CreateDate", version.create_date);
+            });
+        }
+        IamOutput::Policies(policies) => members(&mut xml, "Policies", policies, policy),
+        IamOutput::AttachedPolicies(attached) => {
+            members(&mut xml, "AttachedPolicies", attached, |xml, a| {
+                xml.leaf("PolicyName", &a.policy_name)
+                    .leaf("PolicyArn", &a.policy_arn);
+            });
+        }
+    }
+    Some(xml)
+}
+
 impl Engine {
-    /// Serves one Query request (AWS STS). `caller` is the calling access
-    /// key id, as for [`Engine::handle`]; `body` is the form-urlencoded
-    /// request body.
+    /// Serves one Query request (AWS STS or IAM). `caller` is the calling
+    /// access key id, as for [`Engine::handle`]; `body` is the
+    /// form-urlencoded request body.
     pub fn handle_query(&mut self, caller: &str, body: &[u8]) -> WireResponse {
         let params = Params::parse(body);
         let service = params.get("Version").and_then(QueryService::from_version);
@@ -278,15 +413,8 @@ impl Engine {
         self.respond_query(service, result)
     }
 
-    /// The principal an access key id stands for: for now always a root
-    /// user, of the key's account if it is a 12-digit id and of the
-    /// default account otherwise, as for every other API.
-    fn caller_principal(&self, caller: &str) -> Principal {
-        Principal::root(self.caller_account(caller))
-    }
-
     fn run_query(
-        &self,
+        &mut self,
         caller: &str,
         service: Option<QueryService>,
         params: &Params,
@@ -301,9 +429,18 @@ impl Engine {
                 },
             });
         };
-        let principal = self.caller_principal(caller);
+        let principal = self.begin_request(caller);
         match service {
             QueryService::Sts => run_sts(&principal, action).map_err(QueryError::from),
+            QueryService::Iam => {
+                let operation = IamOperation::from_name(action)
+                    .ok_or_else(|| IamApiError::InvalidAction(clip(action)))?;
+                let output = self.iam_call(&principal, operation, params)?;
+                Ok(Answer {
+                    action: operation.name(),
+                    result: iam_result(&output),
+                })
+            }
         }
     }
 
@@ -318,10 +455,12 @@ impl Engine {
         let (status, body) = match result {
             Ok(Answer { action, result }) => {
                 let body = Xml::document(&format!("{action}Response"), namespace, |xml| {
-                    xml.element(&format!("{action}Result"), |xml| xml.0.push_str(&result.0))
-                        .element("ResponseMetadata", |xml| {
-                            xml.leaf("RequestId", &request_id);
-                        });
+                    if let Some(result) = &result {
+                        xml.element(&format!("{action}Result"), |xml| xml.0.push_str(&result.0));
+                    }
+                    xml.element("ResponseMetadata", |xml| {
+                        xml.leaf("RequestId", &request_id);
+                    });
                 });
                 (200, body)
             }
@@ -406,7 +545,11 @@ mod tests {
             QueryService::from_version("2011-06-15"),
             Some(QueryService::Sts)
         );
-        assert_eq!(QueryService::from_version("2010-05-08"), None);
+        assert_eq!(
+            QueryService::from_version("2010-05-08"),
+            Some(QueryService::Iam)
+        );
+        assert_eq!(QueryService::from_version("2012-10-17"), None);
         assert_eq!(
             QueryOperation::from_body(b"Action=GetCallerIdentity&Version=2011-06-15"),
             Some(QueryOperation::Sts(StsOperation::GetCallerIdentity))
@@ -415,9 +558,15 @@ mod tests {
             &b"Action=GetCallerIdentity"[..],
             b"Action=AssumeRole&Version=2011-06-15",
             b"Action=GetCallerIdentity&Version=2010-05-08",
+            b"Action=CreateRole&Version=2010-05-08",
         ] {
             assert_eq!(QueryOperation::from_body(body), None);
         }
         assert!(!QueryOperation::Sts(StsOperation::GetCallerIdentity).is_mutating());
+        assert_eq!(
+            QueryOperation::from_body(b"Action=CreateUser&Version=2010-05-08"),
+            Some(QueryOperation::Iam(IamOperation::CreateUser))
+        );
+        assert!(QueryOperation::Iam(IamOperation::CreateUser).is_mutating());
     }
 }

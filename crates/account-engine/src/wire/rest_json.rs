@@ -9,7 +9,6 @@ use serde_json::{Map, Value};
 use crate::account::error::{ApiError, FieldError};
 use crate::account::model::input;
 use crate::account::operation::Operation;
-use crate::account::validate::ACCOUNT_ID;
 use crate::engine::Engine;
 
 /// An HTTP response, ready for any transport.
@@ -145,22 +144,13 @@ impl Engine {
         }
     }
 
-    /// The calling account: a 12-digit id, or else the default account.
-    pub(crate) fn caller_account(&self, caller: &str) -> String {
-        if (ACCOUNT_ID.matches)(caller) {
-            caller.to_owned()
-        } else {
-            self.default_account().to_owned()
-        }
-    }
-
     fn run(
         &mut self,
         caller: &str,
         operation: Operation,
         body: &Map<String, Value>,
     ) -> Result<Value, ApiError> {
-        let caller = self.caller_account(caller);
+        let caller = self.begin_request(caller).account_id().to_owned();
         let caller = caller.as_str();
         match operation {
             Operation::PutContactInformation => {
