@@ -10,6 +10,8 @@ use serde_json::{json, Value};
 
 use crate::client::Sandbox;
 
+mod structure;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Scenario {
@@ -18,6 +20,7 @@ pub enum Scenario {
     Standalone,
     Organization,
     Verification,
+    Structure,
 }
 
 /// Member accounts in the organization scenario.
@@ -181,11 +184,12 @@ fn contact_information(full_name: &str, phone: &str) -> Value {
 }
 
 impl Scenario {
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::Empty,
         Self::Standalone,
         Self::Organization,
         Self::Verification,
+        Self::Structure,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -193,6 +197,7 @@ impl Scenario {
             Self::Empty => "empty",
             Self::Standalone => "standalone",
             Self::Organization => "organization",
+            Self::Structure => "structure",
             Self::Verification => "verification",
         }
     }
@@ -206,6 +211,7 @@ impl Scenario {
             Self::Empty => "An empty account",
             Self::Standalone => "A standalone account with contacts",
             Self::Organization => "An organization of 1,000 accounts",
+            Self::Structure => "An organization with OUs and SCPs",
             Self::Verification => "Phone verification and a primary email change",
         }
     }
@@ -215,6 +221,7 @@ impl Scenario {
             Self::Empty => "A fresh account: no contact information, no alternate contacts, opt-in regions disabled.",
             Self::Standalone => "Contact information and all three alternate contacts set, as a typical production account.",
             Self::Organization => "You are the management account of an organization with 1,000 member accounts; trusted access for Account Management is still off.",
+            Self::Structure => "You are the management account of an organization of 5,000 member accounts in 50 OUs (five areas of nine teams), service control policies enabled and DenyLeavingOrganization attached to the Security OU.",
             Self::Verification => "You are the management account of an organization of three member accounts, trusted access on. Every account has contact information with a phone number not verified yet; Production (333333333333) also has a linked GovCloud account to look up.",
         }
     }
@@ -224,6 +231,7 @@ impl Scenario {
             Self::Empty => &EMPTY_GOALS,
             Self::Standalone => &STANDALONE_GOALS,
             Self::Organization => &ORGANIZATION_GOALS,
+            Self::Structure => &structure::GOALS,
             Self::Verification => &VERIFICATION_GOALS,
         }
     }
@@ -237,6 +245,10 @@ impl Scenario {
         sandbox.reset();
         match self {
             Self::Empty => Ok(()),
+            Self::Structure => {
+                sandbox.setup_engine(structure::build);
+                Ok(())
+            }
             Self::Organization => {
                 sandbox.setup_engine(|engine| {
                     let id = engine
