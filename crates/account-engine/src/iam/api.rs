@@ -476,9 +476,9 @@ impl Engine {
                 Ok(name.to_owned())
             }
             (None, Principal::User { name, .. }) => Ok(name.clone()),
-            (None, Principal::Root { .. }) => Err(IamApiError::InvalidInput(
-                "The sandbox keeps no access keys for root users; name an IAM user.".into(),
-            )),
+            // IAM would manage the root user's own keys; the sandbox keeps
+            // none, so a root caller must name the user.
+            (None, Principal::Root { .. }) => Err(missing("userName")),
         }
     }
 
