@@ -25,8 +25,6 @@ pub enum IamApiError {
     #[error("{0}")]
     DeleteConflict(String),
     #[error("{0}")]
-    InvalidInput(String),
-    #[error("{0}")]
     AccessDenied(String),
 }
 
@@ -41,17 +39,13 @@ impl IamApiError {
             Self::MalformedPolicyDocument(_) => "MalformedPolicyDocument",
             Self::LimitExceeded(_) => "LimitExceeded",
             Self::DeleteConflict(_) => "DeleteConflict",
-            Self::InvalidInput(_) => "InvalidInput",
             Self::AccessDenied(_) => "AccessDenied",
         }
     }
 
     pub fn status(&self) -> u16 {
         match self {
-            Self::InvalidAction(_)
-            | Self::Validation(_)
-            | Self::MalformedPolicyDocument(_)
-            | Self::InvalidInput(_) => 400,
+            Self::InvalidAction(_) | Self::Validation(_) | Self::MalformedPolicyDocument(_) => 400,
             Self::AccessDenied(_) => 403,
             Self::NoSuchEntity(_) => 404,
             Self::EntityAlreadyExists(_) | Self::LimitExceeded(_) | Self::DeleteConflict(_) => 409,
