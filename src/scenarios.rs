@@ -2,7 +2,8 @@
 //! against the engine state as people work.
 
 use account_engine::model::{
-    AccountState, AlternateContactType, PrimaryEmailUpdateStatus, RegionOptStatus,
+    AccountState, AlternateContactType, PhoneNumberVerificationStatus, PrimaryEmailUpdateStatus,
+    RegionOptStatus,
 };
 use account_engine::store::{Account, State};
 use account_engine::{ApiError, Operation};
@@ -123,12 +124,9 @@ const ORGANIZATION_GOALS: [Goal; 3] = [
     },
 ];
 
-/// Whether GetContactInformation says VERIFIED: a code was accepted for the
-/// phone number on file.
+/// Whether GetContactInformation says VERIFIED.
 fn phone_verified(account: &Account) -> bool {
-    account.contact_information.as_ref().is_some_and(|contact| {
-        account.verified_phone_number.as_deref() == Some(contact.phone_number.as_str())
-    })
+    account.phone_verification_status() == Some(PhoneNumberVerificationStatus::Verified)
 }
 
 const VERIFICATION_GOALS: [Goal; 3] = [

@@ -6,7 +6,6 @@ use crate::account::model::{
     input, output, AlternateContact, AlternateContactType, ContactInformation,
 };
 use crate::account::operation::Operation;
-use crate::account::phone::verification_status;
 use crate::account::texts::NO_CONTACT_INFORMATION;
 use crate::account::validate::{missing, Checker, ALTERNATE_PHONE, CONTACT_PHONE, EMAIL_ADDRESS};
 use crate::engine::Engine;
@@ -152,7 +151,7 @@ impl Engine {
             .clone()
             .map(|contact_information| output::GetContactInformation {
                 contact_information,
-                verification_status: verification_status(account),
+                verification_status: account.phone_verification_status(),
             })
             .ok_or_else(|| ApiError::ResourceNotFound(NO_CONTACT_INFORMATION.into()))
     }

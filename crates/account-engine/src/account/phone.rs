@@ -13,18 +13,21 @@ use crate::store::{Account, PhoneCode};
 
 const CODE_VALIDITY: i64 = 5 * 60 * 1000;
 
-/// The status of the number on file: VERIFIED only for the number a code
-/// was accepted for. It is never PENDING, and the sandbox supports every
-/// number, so never NOT_SUPPORTED either.
-pub(crate) fn verification_status(account: &Account) -> Option<PhoneNumberVerificationStatus> {
-    let contact = account.contact_information.as_ref()?;
-    Some(
-        if account.verified_phone_number.as_deref() == Some(contact.phone_number.as_str()) {
-            PhoneNumberVerificationStatus::Verified
-        } else {
-            PhoneNumberVerificationStatus::Unverified
-        },
-    )
+impl Account {
+    /// The status of the number on file, as GetContactInformation reports
+    /// it: VERIFIED only for the number a code was accepted for. It is
+    /// never PENDING, and the sandbox supports every number, so never
+    /// NOT_SUPPORTED either; `None` without contact information.
+    pub fn phone_verification_status(&self) -> Option<PhoneNumberVerificationStatus> {
+        let contact = self.contact_information.as_ref()?;
+        Some(
+            if self.verified_phone_number.as_deref() == Some(contact.phone_number.as_str()) {
+                PhoneNumberVerificationStatus::Verified
+            } else {
+                PhoneNumberVerificationStatus::Unverified
+            },
+        )
+    }
 }
 
 fn phone_number(account: &Account) -> Result<String, ApiError> {
