@@ -107,6 +107,21 @@ impl Engine {
         Ok((page, self.next_token(scope, last)))
     }
 
+    /// The organization and the parent a list's `ParentId` names (`None`
+    /// for the root), after the input and caller checks.
+    fn listed_parent<'a>(
+        &self,
+        caller: &str,
+        parent_id: Option<&'a str>,
+    ) -> Result<(usize, &'a str, Option<&'a str>)> {
+        let parent_id = required(parent_id)?;
+        check_parent_id(parent_id)?;
+        let index = self.authorize(caller, Callers::Administrators)?;
+        let org = self.organization(index);
+        let parent = as_parent(resolve(org, parent_id, OrgApiError::ParentNotFound)?)?;
+        Ok((index, parent_id, parent))
+    }
+
     pub(crate) fn org_list_roots(
         &mut self,
         caller: &str,
@@ -250,12 +265,9 @@ impl Engine {
         caller: &str,
         input: input::ParentPage,
     ) -> Result<output::ListOrganizationalUnitsForParent> {
-        let parent_id = required(input.parent_id.as_deref())?;
-        check_parent_id(parent_id)?;
         let size = check_page(input.max_results, input.next_token.as_deref())?;
-        let index = self.authorize(caller, Callers::Administrators)?;
+        let (index, parent_id, parent) = self.listed_parent(caller, input.parent_id.as_deref())?;
         let org = self.organization(index);
-        let parent = as_parent(resolve(org, parent_id, OrgApiError::ParentNotFound)?)?;
         let entries = org
             .child_units(parent)
             .map(|id| (id.to_owned(), unit_entry(org, id)))
@@ -274,12 +286,9 @@ impl Engine {
         caller: &str,
         input: input::ParentPage,
     ) -> Result<output::ListAccounts> {
-        let parent_id = required(input.parent_id.as_deref())?;
-        check_parent_id(parent_id)?;
         let size = check_page(input.max_results, input.next_token.as_deref())?;
-        let index = self.authorize(caller, Callers::Administrators)?;
+        let (index, parent_id, parent) = self.listed_parent(caller, input.parent_id.as_deref())?;
         let org = self.organization(index);
-        let parent = as_parent(resolve(org, parent_id, OrgApiError::ParentNotFound)?)?;
         let entries = org
             .child_accounts(parent)
             .map(|id| (id.to_owned(), account_entry(&self.state, org, id)))
@@ -299,16 +308,13 @@ impl Engine {
         caller: &str,
         input: input::ListChildren,
     ) -> Result<output::ListChildren> {
-        let parent_id = required(input.parent_id.as_deref())?;
         let child_type = required(input.child_type.as_deref())?;
-        check_parent_id(parent_id)?;
         if !["ACCOUNT", "ORGANIZATIONAL_UNIT"].contains(&child_type) {
             return Err(invalid(InvalidInput::InvalidEnum));
         }
         let size = check_page(input.max_results, input.next_token.as_deref())?;
-        let index = self.authorize(caller, Callers::Administrators)?;
+        let (index, parent_id, parent) = self.listed_parent(caller, input.parent_id.as_deref())?;
         let org = self.organization(index);
-        let parent = as_parent(resolve(org, parent_id, OrgApiError::ParentNotFound)?)?;
         let entries: Vec<(String, output::Relative)> = if child_type == "ACCOUNT" {
             org.child_accounts(parent)
                 .map(|id| (id.to_owned(), relative(id, child_type)))
