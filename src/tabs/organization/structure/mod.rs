@@ -16,6 +16,7 @@ mod units;
 use leptos::prelude::*;
 
 use crate::dialog::ConfirmDialog;
+use model::grouped;
 use panel::{Deletion, Editor, Tree};
 use policies::{delete_policy, NodePoliciesPanel, PoliciesSection};
 use tags::TagsPanel;
@@ -25,10 +26,8 @@ use units::{delete_unit, CreateUnitPanel, MovePanel, RenamePanel};
 /// The open panel of the tree section, if any; one for a node that no
 /// longer exists shows nothing.
 fn tree_panel(tree: Tree, editor: Editor) -> Option<AnyView> {
-    let label = |id: &str| {
-        tree.structure
-            .with_untracked(|s| s.node(id).map(|n| n.label.clone()))
-    };
+    // Read once: the panel is built when it opens, not at every change.
+    let label = |id: &str| untrack(|| tree.node(id)).map(|n| n.label);
     Some(match editor {
         Editor::CreateUnit => view! { <CreateUnitPanel /> }.into_any(),
         Editor::Rename(unit) => {
@@ -58,7 +57,7 @@ pub fn OrganizationStructure() -> impl IntoView {
         tree.filtered.with(|f| {
             f.active.then(|| {
                 let total = tree.structure.with(|s| s.accounts.len());
-                format!("{} of {total} accounts match", f.total)
+                format!("{} of {} accounts match", grouped(f.total), grouped(total))
             })
         })
     };
@@ -92,7 +91,7 @@ pub fn OrganizationStructure() -> impl IntoView {
     });
 
     view! {
-        <section class="card" aria-labelledby="structure-heading">
+        <section class="card" id="organization-structure" aria-labelledby="structure-heading">
             <div class="card-header">
                 <h2 id="structure-heading">"Organization structure"</h2>
                 <button type="button" class="button secondary" id=Editor::CreateUnit.opener()

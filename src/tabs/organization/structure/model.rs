@@ -2,6 +2,10 @@
 //! state once per revision, and the filter over it, which runs on every
 //! keystroke and so touches only precomputed, lower-cased text.
 //!
+//! Per account the tree keeps only what placing and filtering need (its
+//! id, OU and search key), since it is rebuilt after every change: what a
+//! row shows is read for the rows on screen only ([`AccountView`]).
+//!
 //! Pure: no signals, no DOM, so it is tested natively.
 
 use std::collections::BTreeMap;
@@ -35,11 +39,32 @@ pub struct Node {
     pub tags: Vec<(String, String)>,
 }
 
+/// A policy's name: the AWS managed one's, or the customer's.
+fn policy_name(org: &Organization, id: &str) -> String {
+    if id == FULL_AWS_ACCESS {
+        return FULL_AWS_ACCESS_NAME.to_owned();
+    }
+    org.policies
+        .get(id)
+        .map(|p| p.name.clone())
+        .unwrap_or_default()
+}
+
+/// Lower-cased for matching; ASCII, nearly all of it here, in place.
+fn search_key(mut text: String) -> String {
+    if text.is_ascii() {
+        text.make_ascii_lowercase();
+        text
+    } else {
+        lowercase(&text)
+    }
+}
+
 impl Node {
-    fn of(org: &Organization, names: &BTreeMap<String, String>, id: &str, label: String) -> Self {
+    fn of(org: &Organization, id: &str, label: String) -> Self {
         let mut policies: Vec<(String, String)> = org
             .attached(id)
-            .map(|p| (p.to_owned(), names.get(p).cloned().unwrap_or_default()))
+            .map(|p| (p.to_owned(), policy_name(org, p)))
             .collect();
         policies.sort_by(|(a, a_name), (b, b_name)| {
             (a != FULL_AWS_ACCESS, a_name).cmp(&(b != FULL_AWS_ACCESS, b_name))
@@ -54,6 +79,18 @@ impl Node {
                 .map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
                 .unwrap_or_default(),
         }
+    }
+
+    /// The root, an OU or an account of the caller's organization, read
+    /// from the state: for panels and rows on screen.
+    pub fn find(state: &State, caller: &str, id: &str) -> Option<Self> {
+        let org = state.organization_of(caller)?;
+        let label = match org.node(id)? {
+            EngineNode::Root => ROOT_NAME.to_owned(),
+            EngineNode::Unit(unit) => org.units[unit].name.clone(),
+            EngineNode::Account(account) => account.to_owned(),
+        };
+        Some(Self::of(org, id, label))
     }
 
     /// The attached SCPs' names, for a line of text.
@@ -87,13 +124,30 @@ pub struct Unit {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
-    pub node: Node,
-    pub name: String,
-    pub email: String,
+    pub id: String,
     /// The OU's index in [`Structure::units`]; `None` is the root.
     pub parent: Option<usize>,
     /// Id, name and email, lower-cased once here rather than per keystroke.
     key: String,
+}
+
+/// What an account's row shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountView {
+    pub name: String,
+    pub email: String,
+    pub node: Node,
+}
+
+impl AccountView {
+    pub fn find(state: &State, caller: &str, id: &str) -> Option<Self> {
+        let account = state.accounts.get(id)?;
+        Some(Self {
+            name: account.name.clone(),
+            email: account.email.clone(),
+            node: Node::find(state, caller, id)?,
+        })
+    }
 }
 
 /// A service control policy of the organization.
@@ -125,13 +179,6 @@ impl Structure {
     /// The tree of the caller's organization, if it is in one.
     pub fn of(state: &State, caller: &str) -> Option<Self> {
         let org = state.organization_of(caller)?;
-        let mut names: BTreeMap<String, String> = org
-            .policies
-            .iter()
-            .map(|(id, p)| (id.clone(), p.name.clone()))
-            .collect();
-        names.insert(FULL_AWS_ACCESS.to_owned(), FULL_AWS_ACCESS_NAME.to_owned());
-
         let mut children: BTreeMap<Option<&str>, Vec<(&str, &str)>> = BTreeMap::new();
         for (id, unit) in &org.units {
             children
@@ -159,8 +206,8 @@ impl Structure {
             }
             let name = org.units[id].name.clone();
             units.push(Unit {
-                key: lowercase(&name),
-                node: Node::of(org, &names, id, name),
+                key: search_key(name.clone()),
+                node: Node::of(org, id, name),
                 parent,
                 depth: parent.map_or(1, |p| units[p].depth + 1),
                 units: Vec::new(),
@@ -174,8 +221,13 @@ impl Structure {
 
         let mut accounts = Vec::with_capacity(org.members.len());
         let mut root_accounts = Vec::new();
+        // Both are in id order, so one walk pairs each member with its
+        // account instead of a lookup per member; this runs after every
+        // change, over every account.
+        let mut known = state.accounts.iter().peekable();
         for id in &org.members {
-            let Some(account) = state.accounts.get(id) else {
+            while known.next_if(|(other, _)| *other < id).is_some() {}
+            let Some((_, account)) = known.next_if(|(other, _)| *other == id) else {
                 continue;
             };
             let parent = org
@@ -186,17 +238,20 @@ impl Structure {
                 Some(p) => units[p].accounts.push(at),
                 None => root_accounts.push(at),
             }
+            let mut key =
+                String::with_capacity(id.len() + account.name.len() + account.email.len() + 2);
+            for part in [id.as_str(), "\n", &account.name, "\n", &account.email] {
+                key.push_str(part);
+            }
             accounts.push(Account {
-                key: lowercase(&format!("{id}\n{}\n{}", account.name, account.email)),
-                node: Node::of(org, &names, id, id.clone()),
-                name: account.name.clone(),
-                email: account.email.clone(),
+                key: search_key(key),
+                id: id.clone(),
                 parent,
             });
         }
 
         let mut structure = Self {
-            root: Node::of(org, &names, &org.root_id(), ROOT_NAME.to_owned()),
+            root: Node::of(org, &org.root_id(), ROOT_NAME.to_owned()),
             root_units,
             root_accounts,
             units,
@@ -234,16 +289,8 @@ impl Structure {
         Some(structure)
     }
 
-    /// The root or an OU or an account, by id.
-    pub fn node(&self, id: &str) -> Option<&Node> {
-        std::iter::once(&self.root)
-            .chain(self.units.iter().map(|u| &u.node))
-            .chain(self.accounts.iter().map(|a| &a.node))
-            .find(|n| n.id == id)
-    }
-
     pub fn account(&self, id: &str) -> Option<&Account> {
-        self.accounts.iter().find(|a| a.node.id == id)
+        self.accounts.iter().find(|a| a.id == id)
     }
 
     /// The id of the root or OU an account sits in.
@@ -251,6 +298,18 @@ impl Structure {
         account
             .parent
             .map_or(&self.root.id, |p| &self.units[p].node.id)
+    }
+
+    /// An OU's id and those of the OUs above it, which must all be open
+    /// for it to be seen; empty for the root or an unknown id.
+    pub fn chain(&self, id: &str) -> Vec<String> {
+        let mut chain = Vec::new();
+        let mut next = self.units.iter().position(|u| u.node.id == id);
+        while let Some(i) = next {
+            chain.push(self.units[i].node.id.clone());
+            next = self.units[i].parent;
+        }
+        chain
     }
 
     /// Every place an account or OU can go: the root, then each OU in tree
@@ -367,13 +426,26 @@ impl Filtered {
     }
 }
 
+/// A count with thousands separators, as people read them: `5,001`.
+pub fn grouped(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// Rows of a windowed account list: a fixed height, so the scroll offset
 /// says which rows are in view.
 pub const ROW_HEIGHT: i32 = 40;
 /// The list's visible height; longer lists scroll inside it.
 pub const VIEW_HEIGHT: i32 = 400;
 /// Rows rendered beyond the visible ones, above and below.
-const OVERSCAN: i32 = 4;
+const OVERSCAN: i32 = 3;
 
 /// Whether a list of `total` rows scrolls (and so needs to be focusable).
 pub fn scrolls(total: usize) -> bool {
@@ -463,7 +535,7 @@ mod tests {
 
     fn labels(structure: &Structure, list: &[usize]) -> Vec<String> {
         list.iter()
-            .map(|&a| structure.accounts[a].node.label.clone())
+            .map(|&a| structure.accounts[a].id.clone())
             .collect()
     }
 
@@ -490,6 +562,8 @@ mod tests {
             ["000000000000", "444444444444"]
         );
         assert_eq!(s.parent_id(s.account("111111111111").unwrap()), prod);
+        assert_eq!(s.chain(&prod), [prod.clone(), workloads.clone()]);
+        assert!(s.chain(&root).is_empty());
         assert_eq!(
             s.containers()
                 .into_iter()
@@ -538,13 +612,16 @@ mod tests {
         let s = structure(&engine);
         assert!(s.scp_enabled);
         assert_eq!(s.root.policy_names(), "FullAWSAccess");
-        assert_eq!(
-            s.node(&prod).unwrap().policy_names(),
-            "FullAWSAccess, DenyAccount"
-        );
-        let account = &s.account("111111111111").unwrap().node;
-        assert_eq!(account.tag_text(), "env=prod, team=web");
-        assert_eq!(s.node("111111111111"), Some(account));
+        let state = engine.state();
+        let prod = Node::find(state, "000000000000", &prod).unwrap();
+        assert_eq!(prod.label, "Prod");
+        assert_eq!(prod.policy_names(), "FullAWSAccess, DenyAccount");
+        let row = AccountView::find(state, "000000000000", "111111111111").unwrap();
+        assert_eq!(row.name, "Member 0");
+        assert_eq!(row.node.label, "111111111111");
+        assert_eq!(row.node.tag_text(), "env=prod, team=web");
+        assert_eq!(row.node.policy_names(), "FullAWSAccess");
+        assert_eq!(Node::find(state, "000000000000", "999999999999"), None);
         let targets: Vec<(String, usize)> = s
             .policies
             .iter()
@@ -623,10 +700,18 @@ mod tests {
     }
 
     #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(5001), "5,001");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+    }
+
+    #[test]
     fn windows_render_the_rows_in_view_plus_overscan() {
-        assert_eq!(window(0, 5000), (0, 18));
-        assert_eq!(window(40 * 1000, 5000), (996, 1014));
-        assert_eq!(window(40 * 4999, 5000), (4995, 5000));
+        assert_eq!(window(0, 5000), (0, 16));
+        assert_eq!(window(40 * 1000, 5000), (997, 1013));
+        assert_eq!(window(40 * 4999, 5000), (4996, 5000));
         assert_eq!(window(0, 3), (0, 3));
         assert_eq!(window(99_999, 0), (0, 0));
         assert!(!scrolls(10));

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 
-use super::model::{Filtered, Structure};
+use super::model::{AccountView, Filtered, Node, Structure};
 use crate::activity::Source;
 use crate::announce::Announcer;
 use crate::client::{Failure, Sandbox};
@@ -120,6 +120,19 @@ impl Tree {
         if self.root_closed.get_untracked() {
             self.root_closed.set(false);
         }
+    }
+
+    /// The root, an OU or an account as the state has it now; a view
+    /// reading it follows every change.
+    pub fn node(&self, id: &str) -> Option<Node> {
+        let caller = self.sandbox.caller();
+        self.sandbox.with_state(|s| Node::find(s, &caller, id))
+    }
+
+    pub fn account_view(&self, id: &str) -> Option<AccountView> {
+        let caller = self.sandbox.caller();
+        self.sandbox
+            .with_state(|s| AccountView::find(s, &caller, id))
     }
 
     pub fn toggle(&self, unit: &str) {

@@ -74,7 +74,7 @@ pub fn PoliciesSection() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="scp-heading">
+        <section class="card" id="service-control-policies" aria-labelledby="scp-heading">
             <div class="card-header">
                 <h2 id="scp-heading">"Service control policies"</h2>
                 <button type="button" class="button secondary" id=Editor::CreatePolicy.opener()
@@ -242,9 +242,7 @@ pub fn NodePoliciesPanel(target: String, label: String) -> impl IntoView {
     let target = StoredValue::new(target);
     let label = StoredValue::new(label);
     let attached = Memo::new(move |_| {
-        tree.structure.with(|s| {
-            target.with_value(|id| s.node(id).map(|n| n.policies.clone()).unwrap_or_default())
-        })
+        target.with_value(|id| tree.node(id).map(|n| n.policies).unwrap_or_default())
     });
     let others = Signal::derive(move || {
         attached.with(|attached| {

@@ -16,9 +16,7 @@ pub fn TagsPanel(resource: String, label: String) -> impl IntoView {
     let resource = StoredValue::new(resource);
     let label = StoredValue::new(label);
     let tags = Memo::new(move |_| {
-        tree.structure.with(|s| {
-            resource.with_value(|id| s.node(id).map(|n| n.tags.clone()).unwrap_or_default())
-        })
+        resource.with_value(|id| tree.node(id).map(|n| n.tags).unwrap_or_default())
     });
     let add = move || {
         let (k, v) = (key.get_untracked(), value.get_untracked());

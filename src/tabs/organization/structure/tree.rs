@@ -9,7 +9,7 @@
 
 use leptos::prelude::*;
 
-use super::model::{scrolls, window, Node, ROW_HEIGHT, VIEW_HEIGHT};
+use super::model::{grouped, scrolls, window, Node, ROW_HEIGHT, VIEW_HEIGHT};
 use super::panel::{Deletion, Editor, Tree};
 
 /// What one OU row shows; compared per revision, so an OU whose row did
@@ -22,11 +22,12 @@ struct UnitRow {
     children: Vec<String>,
 }
 
+/// `5,001 accounts`, `1 account`.
 fn accounts_text(count: usize) -> String {
     if count == 1 {
         "1 account".to_owned()
     } else {
-        format!("{count} accounts")
+        format!("{} accounts", grouped(count))
     }
 }
 
@@ -228,42 +229,31 @@ fn AccountList(unit: Option<String>, label: Signal<String>) -> impl IntoView {
         })
     });
     let scroll_top = RwSignal::new(0);
-    let spacer = |rows: usize| {
-        (rows > 0).then(|| {
-            view! { <tr class="spacer" aria-hidden="true" style=format!("height: {}px", rows as i32 * ROW_HEIGHT)></tr> }
+    let span = Memo::new(move |_| {
+        rows.with(|r| {
+            let (first, last) = window(scroll_top.get(), r.len());
+            (first, last, r.len())
         })
-    };
-    // Tracks the structure too: a tag added to an account changes its row
-    // but not which rows there are.
-    let body = move || {
+    });
+    // Keyed by position and account: a change elsewhere keeps these rows,
+    // each of which follows its own account.
+    let visible = move || {
+        let (first, last, _) = span.get();
         rows.with(|rows| {
-            let (first, last) = window(scroll_top.get(), rows.len());
-            let visible = tree.structure.with(|s| {
+            tree.structure.with(|s| {
                 rows[first..last]
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, &a)| s.accounts.get(a).map(|account| (i, account)))
-                    .map(|(i, account)| {
-                        let id = account.node.id.clone();
-                        let node = account.node.clone();
-                        view! {
-                            <tr aria-rowindex=first + i + 2 style=format!("height: {ROW_HEIGHT}px")>
-                                <td class="mono">{id.clone()}</td>
-                                <td title=account.name.clone()>{account.name.clone()}</td>
-                                <td title=account.email.clone()>{account.email.clone()}</td>
-                                <td title=node.policy_names()>{node.policy_names()}</td>
-                                <td title=node.tag_text()>{node.tag_text()}</td>
-                                <td class="row-actions">
-                                    {open_button(tree, Editor::Move(id.clone()), format!("Move {id}"), "Move")}
-                                    {open_button(tree, Editor::Tags(id.clone()), format!("Tags of {id}"), "Tags")}
-                                    {open_button(tree, Editor::Policies(id.clone()), format!("Policies of {id}"), "Policies")}
-                                </td>
-                            </tr>
-                        }
+                    .filter_map(|(i, &a)| {
+                        s.accounts.get(a).map(|acc| (first + i + 2, acc.id.clone()))
                     })
-                    .collect_view()
-            });
-            view! { {spacer(first)} {visible} {spacer(rows.len() - last)} }
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let spacer = |rows: usize| {
+        (rows > 0).then(|| {
+            view! { <tr class="spacer" aria-hidden="true" style=format!("height: {}px", rows as i32 * ROW_HEIGHT)></tr> }
         })
     };
     let scrolling = move || rows.with(|r| scrolls(r.len()));
@@ -290,9 +280,55 @@ fn AccountList(unit: Option<String>, label: Signal<String>) -> impl IntoView {
                             <th scope="col" class="row-actions">"Actions"</th>
                         </tr>
                     </thead>
-                    <tbody>{body}</tbody>
+                    <tbody>
+                        {move || spacer(span.get().0)}
+                        <For each=visible key=|row| row.clone() children=|(index, id)| view! { <AccountRow index id /> } />
+                        {move || {
+                            let (_, last, total) = span.get();
+                            spacer(total - last)
+                        }}
+                    </tbody>
                 </table>
             </div>
         </Show>
+    }
+}
+
+/// One account's row, read from the state for as long as it is on screen;
+/// its cells are one view, redrawn only when the account changed.
+#[component]
+fn AccountRow(index: usize, id: String) -> impl IntoView {
+    let tree = expect_context::<Tree>();
+    let account = StoredValue::new(id.clone());
+    let view = Memo::new(move |_| account.with_value(|id| tree.account_view(id)));
+    let cells = move || {
+        view.with(|v| {
+            let (name, email, policies, tags) = v
+                .as_ref()
+                .map(|v| {
+                    (
+                        v.name.clone(),
+                        v.email.clone(),
+                        v.node.policy_names(),
+                        v.node.tag_text(),
+                    )
+                })
+                .unwrap_or_default();
+            [name, email, policies, tags].map(|text| {
+                let title = text.clone();
+                view! { <td title=title>{text}</td> }
+            })
+        })
+    };
+    view! {
+        <tr aria-rowindex=index style=format!("height: {ROW_HEIGHT}px")>
+            <td class="mono">{id.clone()}</td>
+            {cells}
+            <td class="row-actions">
+                {open_button(tree, Editor::Move(id.clone()), format!("Move {id}"), "Move")}
+                {open_button(tree, Editor::Tags(id.clone()), format!("Tags of {id}"), "Tags")}
+                {open_button(tree, Editor::Policies(id.clone()), format!("Policies of {id}"), "Policies")}
+            </td>
+        </tr>
     }
 }

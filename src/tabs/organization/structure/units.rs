@@ -34,7 +34,7 @@ pub fn CreateUnitPanel() -> impl IntoView {
                     unit["Name"].as_str().unwrap_or_default(),
                     unit["Id"].as_str().unwrap_or_default()
                 ));
-                tree.reveal([parent_id]);
+                tree.reveal(tree.structure.with_untracked(|s| s.chain(&parent_id)));
                 tree.close();
             }
             Err(failure) => error.set(name_error(&failure)),
@@ -144,7 +144,7 @@ pub fn MovePanel(account: String) -> impl IntoView {
             });
             tree.announcer
                 .success(format!("{} moved to {to_path}.", account.get_value()));
-            tree.reveal([to]);
+            tree.reveal(tree.structure.with_untracked(|s| s.chain(&to)));
             tree.close();
         }
     };
