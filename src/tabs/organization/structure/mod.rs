@@ -23,6 +23,10 @@ use tags::TagsPanel;
 use tree::TreeView;
 use units::{delete_unit, CreateUnitPanel, MovePanel, RenamePanel};
 
+const DELETE_UNIT: &str = "DeleteOrganizationalUnit removes the OU. The service refuses while it still holds accounts or other OUs.";
+const DELETE_POLICY: &str =
+    "DeletePolicy removes the policy. The service refuses while it is attached anywhere.";
+
 /// The open panel of the tree section, if any; one for a node that no
 /// longer exists shows nothing.
 fn tree_panel(tree: Tree, editor: Editor) -> Option<AnyView> {
@@ -74,10 +78,11 @@ pub fn OrganizationStructure() -> impl IntoView {
     });
     let confirm_message = Signal::derive(move || {
         match deletion.get() {
-        Some(Deletion::Unit { .. }) => "DeleteOrganizationalUnit removes the OU. The service refuses while it still holds accounts or other OUs.".to_owned(),
-        Some(Deletion::Policy { .. }) => "DeletePolicy removes the policy. The service refuses while it is attached anywhere.".to_owned(),
-        None => String::new(),
-    }
+            Some(Deletion::Unit { .. }) => DELETE_UNIT,
+            Some(Deletion::Policy { .. }) => DELETE_POLICY,
+            None => "",
+        }
+        .to_owned()
     });
     let confirm = Callback::new(move |()| {
         let Some(pending) = deletion.get_untracked() else {
