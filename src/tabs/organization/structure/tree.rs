@@ -195,7 +195,9 @@ fn UnitItem(id: String) -> AnyView {
                 <Facts node />
                 <span class="tree-actions">{actions}</span>
             </div>
-            <Show when=move || open.get() && shown.get()>
+            // Open is enough: an OU the filter hides keeps what it holds,
+            // so typing does not unmount and remount whole subtrees.
+            <Show when=move || open.get()>
                 <div role="group" class="tree-children" aria-label=label>
                     <ul>
                         <For each=children key=|id| id.clone() children=|id| view! { <UnitItem id /> } />
