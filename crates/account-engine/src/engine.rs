@@ -206,7 +206,7 @@ impl Engine {
             return Principal::root(caller);
         }
         match self.credential(caller) {
-            Some((principal, _)) => principal,
+            Some(credential) => credential.principal,
             None => Principal::root(self.default_account()),
         }
     }

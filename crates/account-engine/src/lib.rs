@@ -12,6 +12,7 @@ pub mod account;
 pub mod authz;
 pub mod catalog;
 pub mod clock;
+mod credential;
 mod engine;
 pub mod events;
 pub mod iam;
@@ -32,6 +33,7 @@ pub use account::{error, model, operation};
 pub use organizations::{error as org_error, model as org_model, operation as org_operation};
 
 pub use clock::{Clock, ManualClock, Millis};
+pub use credential::Credential;
 pub use engine::{Config, Engine, Timings};
 pub use error::{ApiError, FieldError, ValidationReason};
 pub use iam::error::IamApiError;

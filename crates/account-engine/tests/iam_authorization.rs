@@ -307,7 +307,7 @@ fn the_service_checks_name_the_user() {
 fn global_keys_describe_the_user() {
     let mut sandbox = sandbox();
     let key = user_with_key(&mut sandbox.engine, ACCOUNT, "ana");
-    let (principal, _) = sandbox.engine.credential(&key).unwrap();
+    let principal = sandbox.engine.credential(&key).unwrap().principal;
     let account_engine::Principal::User { user_id, .. } = &principal else {
         panic!("{principal:?}");
     };

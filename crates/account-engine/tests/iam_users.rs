@@ -115,8 +115,10 @@ fn an_access_key_stands_for_its_user() {
     assert_eq!(created.value("Status"), "Active");
     assert_eq!(created.value("UserName"), "ana");
 
-    let (principal, stored) = engine.credential(&key).expect("the key is in the table");
-    assert_eq!(stored, secret);
+    let credential = engine.credential(&key).expect("the key is in the table");
+    assert_eq!(credential.secret_access_key, secret);
+    assert_eq!(credential.session_token, None);
+    let principal = credential.principal;
     let Principal::User { ref user_id, .. } = principal else {
         panic!("{principal:?}");
     };

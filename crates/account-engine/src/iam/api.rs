@@ -14,6 +14,7 @@ use super::model::{
 use super::operation::IamOperation;
 use super::store::{self, ManagedPolicy};
 use crate::authz;
+use crate::credential::Credential;
 use crate::engine::Engine;
 use crate::principal::Principal;
 
@@ -221,9 +222,9 @@ fn user_output(account_id: &str, user: &store::User) -> User {
 }
 
 impl Engine {
-    /// The principal an access key the sandbox issued stands for, and the
-    /// key's secret.
-    pub fn credential(&self, access_key_id: &str) -> Option<(Principal, String)> {
+    /// The credential of an access key the sandbox issued: its principal,
+    /// its secret and, for a session's key, its token.
+    pub fn credential(&self, access_key_id: &str) -> Option<Credential> {
         let key = self.state.iam.access_keys.get(access_key_id)?;
         let user = self.state.iam.user(&key.account_id, &key.user_name)?;
         let principal = Principal::User {
@@ -232,7 +233,11 @@ impl Engine {
             path: user.path.clone(),
             user_id: user.user_id.clone(),
         };
-        Some((principal, key.secret.clone()))
+        Some(Credential {
+            principal,
+            secret_access_key: key.secret.clone(),
+            session_token: None,
+        })
     }
 
     fn iam_token(&mut self, prefix: &str, alphabet: &[u8], len: usize) -> String {
