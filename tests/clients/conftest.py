@@ -51,5 +51,6 @@ def loose_client(server, account):
 
 @pytest.fixture
 def aws_cli(tmp_path):
-    """Makes AWS CLI runners: `aws_cli(server, account)("account", ...)`."""
-    return lambda server, account: AwsCli(server, account, tmp_path)
+    """Makes AWS CLI runners: `aws_cli(server, account)("account", ...)`,
+    `aws_cli(server, key_id, secret=..., token=...)` for issued keys."""
+    return lambda server, account, **credentials: AwsCli(server, account, tmp_path, **credentials)

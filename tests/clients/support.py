@@ -194,7 +194,7 @@ def api_error(call, exception=ClientError, **params):
 
 def authorization(access_key_id):
     """A SigV4-shaped Authorization header: the sandbox reads the access key
-    id from it and checks no signature."""
+    id from it and checks no signature for ids it did not issue."""
     return (
         f"AWS4-HMAC-SHA256 Credential={access_key_id}/20260101/us-east-1/account/aws4_request, "
         "SignedHeaders=content-type;host;x-amz-date, Signature=" + "0" * 64
@@ -285,20 +285,23 @@ AWS_CLI = pathlib.Path(sys.executable).parent / "aws"
 
 class AwsCli:
     """`aws --endpoint-url <server> ...` (the AWS CLI v1 of the virtualenv)
-    as `account`, with no config files, so nothing on the machine changes
-    what the CLI does."""
+    as `account` (an access key id, with its `secret` and session `token`
+    where the key is one IAM or STS issued), with no config files, so
+    nothing on the machine changes what the CLI does."""
 
-    def __init__(self, server, account, home):
+    def __init__(self, server, account, home, secret="test", token=None):
         self.server = server
         self.env = {
             "PATH": os.environ.get("PATH", ""),
             "HOME": str(home),
             "AWS_ACCESS_KEY_ID": account,
-            "AWS_SECRET_ACCESS_KEY": "test",
+            "AWS_SECRET_ACCESS_KEY": secret,
             "AWS_DEFAULT_REGION": "us-east-1",
             "AWS_CONFIG_FILE": "/dev/null",
             "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
         }
+        if token:
+            self.env["AWS_SESSION_TOKEN"] = token
 
     def __call__(self, *args, check=True):
         result = subprocess.run(

@@ -1,7 +1,7 @@
 """IAM users on the same endpoint (the Query wire), through boto3: a user
 made by an account's root user, its access key, a managed policy attached,
-and Account calls made with that key decided by the user's policies. The
-sandbox does not verify SigV4 signatures yet, so the secret is not checked.
+and Account calls made with that key decided by the user's policies.
+Signatures made with the key are checked in test_signature.py.
 """
 
 import json

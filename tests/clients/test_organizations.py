@@ -51,9 +51,10 @@ def test_the_seed_blog_bulk_job_updates_a_thousand_member_accounts(make_server):
     fsyncs the whole state file (about 10 ms a change at 1,001 accounts on
     a VM disk), a cost of persistence that other tests cover, not of the job."""
     server = make_server(demo_organization=1000, in_memory=True)
-    # The management account's credentials: any key that is not an account id.
-    org = server.organizations("AKIAIOSFODNN7EXAMPLE")
-    account = server.client("AKIAIOSFODNN7EXAMPLE")
+    # The management account's credentials: any key that is not an account
+    # id (nor of the AWS key shape, which only keys IAM issued may have).
+    org = server.organizations("test")
+    account = server.client("test")
 
     management_id = org.describe_organization()["Organization"]["MasterAccountId"]
     results = {}
@@ -82,7 +83,7 @@ def test_the_seed_blog_bulk_job_updates_a_thousand_member_accounts(make_server):
 
 def test_list_accounts_pages_hold_20_accounts_and_follow_page_size(make_server):
     server = make_server(demo_organization=45)
-    org = server.organizations("AKIAIOSFODNN7EXAMPLE")
+    org = server.organizations("test")
     pages = list(org.get_paginator("list_accounts").paginate())
     assert [len(p["Accounts"]) for p in pages] == [20, 20, 6]
     assert "NextToken" not in pages[-1]

@@ -24,7 +24,7 @@ def test_a_twelve_digit_key_is_the_root_user_of_its_account(server, account):
 
 
 def test_any_other_key_is_the_root_user_of_the_default_account(server):
-    for key in ("AKIAIOSFODNN7EXAMPLE", "test"):
+    for key in ("AKIDEXAMPLE", "test"):
         response = server.client(key, service="sts").get_caller_identity()
         assert identity(response) == root(DEFAULT_ACCOUNT), key
 
@@ -39,7 +39,7 @@ def test_an_operation_the_sandbox_does_not_serve_is_an_invalid_action(server, ac
 
 def test_the_aws_cli_gets_the_caller_identity(server, account, aws_cli):
     assert aws_cli(server, account).json("sts", "get-caller-identity") == root(account)
-    assert aws_cli(server, "AKIAIOSFODNN7EXAMPLE").json("sts", "get-caller-identity") == root(DEFAULT_ACCOUNT)
+    assert aws_cli(server, "test").json("sts", "get-caller-identity") == root(DEFAULT_ACCOUNT)
     line = aws_cli(server, account).error(
         "sts", "assume-role", "--role-arn", f"arn:aws:iam::{account}:role/Admin", "--role-session-name", "session"
     )

@@ -125,22 +125,39 @@ export class Server {
     return messages.at(-1);
   }
 
-  #config(account) {
+  #config(caller) {
     // One attempt, so each call is one request and errors show as sent.
-    return {
-      endpoint: this.endpoint,
-      region: "us-east-1",
-      credentials: { accessKeyId: account, secretAccessKey: "test" },
-      maxAttempts: 1,
-    };
+    const credentials = typeof caller === "string" ? { accessKeyId: caller, secretAccessKey: "test" } : caller;
+    return { endpoint: this.endpoint, region: "us-east-1", credentials, maxAttempts: 1 };
   }
 
-  /** An Account API client calling as `account`. */
+  /**
+   * A Query (IAM, STS) request as the root user of `account`, which signs
+   * nothing: `params` are the form's, with Action and Version. Returns the
+   * status and the XML.
+   */
+  async query(account, params) {
+    const response = await fetch(this.endpoint, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: `AWS4-HMAC-SHA256 Credential=${account}/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=00`,
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+    return { status: response.status, xml: await response.text() };
+  }
+
+  /**
+   * An Account API client calling as `account`: a 12-digit id, or the
+   * credentials ({ accessKeyId, secretAccessKey, sessionToken }) of a key
+   * the sandbox issued, which the SDK signs with.
+   */
   account(account) {
     return new AccountClient(this.#config(account));
   }
 
-  /** An AWS Organizations client calling as `account`. */
+  /** An AWS Organizations client calling as `account`, like `account()`. */
   organizations(account) {
     return new OrganizationsClient(this.#config(account));
   }

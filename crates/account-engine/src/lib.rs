@@ -9,6 +9,7 @@
 //! share (the state, the clock, snapshots, ids, the inbox) sits at the top.
 
 pub mod account;
+pub mod authentication;
 pub mod authz;
 pub mod catalog;
 pub mod clock;
@@ -32,6 +33,7 @@ mod wire;
 pub use account::{error, model, operation};
 pub use organizations::{error as org_error, model as org_model, operation as org_operation};
 
+pub use authentication::AuthenticationError;
 pub use clock::{Clock, ManualClock, Millis};
 pub use credential::Credential;
 pub use engine::{Config, Engine, Timings};

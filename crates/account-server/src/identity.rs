@@ -1,7 +1,7 @@
 //! Who is calling and what they ask for: the access key id and signing
 //! service of the SigV4 `Authorization` header, the `X-Amz-Target` of
 //! JSON 1.1 requests, and whether a body is a form (the Query wire).
-//! Signatures are not verified; a sandbox trusts its callers.
+//! Signatures are checked in `signature.rs`.
 
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::HeaderMap;
@@ -22,6 +22,19 @@ pub fn access_key_id(headers: &HeaderMap) -> Option<&str> {
         .split('/')
         .next()
         .filter(|id| !id.is_empty())
+}
+
+/// Whether `id` has the shape of an AWS access key id: `AKIA` (a user's
+/// key) or `ASIA` (a session's) and 16 upper-case letters or digits. An id
+/// of that shape is meant as a real credential, so the endpoint refuses it
+/// when the sandbox did not issue it (or has deleted it) instead of
+/// letting it act as the default account's root user.
+pub fn is_aws_key_id(id: &str) -> bool {
+    id.len() == 20
+        && (id.starts_with("AKIA") || id.starts_with("ASIA"))
+        && id[4..]
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// The service the request is signed for, e.g. `sts`: the fourth part of
@@ -91,6 +104,24 @@ mod tests {
             assert_eq!(signing_service(&with_authorization(short)), None);
         }
         assert_eq!(signing_service(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn knows_the_shape_of_aws_access_key_ids() {
+        for id in ["AKIAIOSFODNN7EXAMPLE", "ASIAZ2345674ABCDEFGH"] {
+            assert!(is_aws_key_id(id), "{id}");
+        }
+        for id in [
+            "111122223333",
+            "test",
+            "AKIAIOSFODNN7EXAMPL",
+            "AKIAIOSFODNN7EXAMPLEX",
+            "AKIAiosfodnn7example",
+            "AKIDIOSFODNN7EXAMPLE",
+            "AKIAIOSFODNN7EXAM\u{e9}X",
+        ] {
+            assert!(!is_aws_key_id(id), "{id}");
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The account engine over HTTP, for AWS SDKs and the AWS CLI.
 //!
 //! The engine knows nothing of HTTP or files; this crate adds the transport
-//! (axum), the caller's identity (from the SigV4 `Authorization` header),
+//! (axum), the caller's identity (from the SigV4 `Authorization` header,
+//! whose signature is checked for the keys the sandbox issued),
 //! a lock that serializes changes, the `--state` file with its journal, and
 //! the sandbox's own reset and health endpoints. [`app`] builds the whole
 //! service, so tests drive it with `oneshot` and no socket.
@@ -18,6 +19,7 @@ mod persistence;
 mod recovery;
 mod sandbox;
 mod settings;
+pub mod signature;
 mod state_file;
 
 use std::sync::Arc;
@@ -40,6 +42,7 @@ pub use settings::Settings;
 pub use state_file::StateFile;
 
 use identity::{access_key_id, amz_target, is_form, signing_service};
+use signature::Signed;
 
 /// Requests with a larger body are refused with 413 before they are read.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -78,12 +81,19 @@ async fn serve(
     // Without an access key the engine's default account is the caller: it
     // treats anything that is not a 12-digit account id that way.
     let caller = access_key_id(&headers).unwrap_or_default();
+    let signed = Signed {
+        method: &method,
+        uri: &uri,
+        headers: &headers,
+        body: &body,
+    };
+    let signed = Some(&signed);
     let (wire, ticket) = if let Some(target) = amz_target(&headers) {
-        sandbox.handle_organizations(caller, target, &body)
+        sandbox.handle_organizations(signed, caller, target, &body)
     } else if is_query(&uri, &headers) {
-        sandbox.handle_query(caller, &body)
+        sandbox.handle_query(signed, caller, &body)
     } else {
-        sandbox.handle(caller, uri.path(), &body)
+        sandbox.handle(signed, caller, uri.path(), &body)
     };
     if let Some(ticket) = ticket {
         sandbox.durable(ticket).await?;

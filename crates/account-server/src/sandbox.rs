@@ -12,7 +12,8 @@ use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use account_engine::{
-    Clock, Engine, ManualClock, Millis, Operation, OrgOperation, QueryOperation, WireResponse,
+    AuthenticationError, Clock, Engine, ManualClock, Millis, Operation, OrgOperation,
+    QueryOperation, WireResponse,
 };
 
 use crate::commit::Ticket;
@@ -20,6 +21,7 @@ use crate::error::StateFileError;
 use crate::journal::{Record, Request};
 use crate::persistence::{Opened, Store};
 use crate::settings::Settings;
+use crate::signature::{authenticate, Signed, SigningKeys};
 use crate::state_file::StateFile;
 
 pub struct Sandbox {
@@ -43,6 +45,8 @@ pub struct Live {
     /// so a request sees one instant, the one its record keeps for replay.
     clock: ManualClock,
     wall: Box<dyn Clock>,
+    /// Derived under the lock, as the credentials they check are read.
+    signing_keys: SigningKeys,
 }
 
 impl Live {
@@ -115,6 +119,7 @@ impl Sandbox {
             engine,
             clock,
             wall: Box::new(wall),
+            signing_keys: SigningKeys::default(),
         };
         Self {
             inner: Arc::new(Inner {
@@ -130,42 +135,79 @@ impl Sandbox {
 
     /// Serves one restJson1 request. Returns the response and, if the
     /// request changed the state, the ticket to wait on with
-    /// [`Sandbox::durable`] before the response is sent.
-    pub fn handle(&self, caller: &str, path: &str, body: &[u8]) -> (WireResponse, Option<Ticket>) {
+    /// [`Sandbox::durable`] before the response is sent. A request from
+    /// the endpoint comes with what its signature covered (`signed`), and
+    /// is refused if that does not authenticate its caller; trusted callers
+    /// (tests, tools) pass `None`.
+    pub fn handle(
+        &self,
+        signed: Option<&Signed<'_>>,
+        caller: &str,
+        path: &str,
+        body: &[u8],
+    ) -> (WireResponse, Option<Ticket>) {
         let mutating = Operation::from_path(path).is_some_and(Operation::is_mutating);
-        self.serve(mutating, Request::Account { caller, path, body })
+        let request = Request::Account { caller, path, body };
+        self.serve(
+            mutating,
+            request,
+            signed.map(|s| (s, caller)),
+            Engine::refuse,
+        )
     }
 
     /// Serves one AWS Organizations (JSON 1.1) request, like [`Sandbox::handle`].
     pub fn handle_organizations(
         &self,
+        signed: Option<&Signed<'_>>,
         caller: &str,
         target: &str,
         body: &[u8],
     ) -> (WireResponse, Option<Ticket>) {
         let mutating = OrgOperation::from_target(target).is_some_and(OrgOperation::is_mutating);
-        self.serve(
-            mutating,
-            Request::Organizations {
-                caller,
-                target,
-                body,
-            },
-        )
+        let request = Request::Organizations {
+            caller,
+            target,
+            body,
+        };
+        let refuse = Engine::refuse_organizations;
+        self.serve(mutating, request, signed.map(|s| (s, caller)), refuse)
     }
 
-    /// Serves one Query (STS) request, like [`Sandbox::handle`].
-    pub fn handle_query(&self, caller: &str, body: &[u8]) -> (WireResponse, Option<Ticket>) {
+    /// Serves one Query (STS, IAM) request, like [`Sandbox::handle`].
+    pub fn handle_query(
+        &self,
+        signed: Option<&Signed<'_>>,
+        caller: &str,
+        body: &[u8],
+    ) -> (WireResponse, Option<Ticket>) {
         let mutating = QueryOperation::from_body(body).is_some_and(QueryOperation::is_mutating);
-        self.serve(mutating, Request::Query { caller, body })
+        let request = Request::Query { caller, body };
+        let refuse = |engine: &mut Engine, error| engine.refuse_query(body, error);
+        self.serve(mutating, request, signed.map(|s| (s, caller)), refuse)
     }
 
-    /// Runs a request under the lock; a successful `mutating` request, or
-    /// one whose footprint shows a change, is journaled.
-    fn serve(&self, mutating: bool, request: Request) -> (WireResponse, Option<Ticket>) {
+    /// Runs a request under the lock, once `signed` (what the signature of
+    /// `caller`'s request covered) has authenticated it, or answers it with
+    /// `refuse`. A successful `mutating` request, or one whose footprint
+    /// shows a change, is journaled; a refused one changes nothing.
+    fn serve(
+        &self,
+        mutating: bool,
+        request: Request,
+        signed: Option<(&Signed<'_>, &str)>,
+        refuse: impl FnOnce(&mut Engine, AuthenticationError) -> WireResponse,
+    ) -> (WireResponse, Option<Ticket>) {
         let inner = &self.inner;
         let mut live = lock(&inner.live);
         let at = live.now();
+        if let Some((signed, caller)) = signed {
+            let live = &mut *live;
+            let verdict = authenticate(&live.engine, caller, signed, &mut live.signing_keys);
+            if let Err(error) = verdict {
+                return (refuse(&mut live.engine, error), None);
+            }
+        }
         let before = footprint(&live.engine);
         let response = request
             .run(&mut live.engine, &inner.settings)

@@ -75,7 +75,7 @@ async fn get_caller_identity_answers_in_xml_for_the_access_keys_root_user() {
     let app = memory_app();
     for (key, account) in [
         (Some("111122223333"), "111122223333"),
-        (Some("AKIAIOSFODNN7EXAMPLE"), "000000000000"),
+        (Some("test"), "000000000000"),
         (None, "000000000000"),
     ] {
         let answer = send_raw(&app, sts_post(key, GET_CALLER_IDENTITY)).await;
@@ -191,7 +191,7 @@ async fn get_caller_identity_is_a_read_and_is_not_journaled() {
     let app = account_server::app(sandbox.clone());
     let journal = files.journal_bytes();
     let state = state_of(&sandbox);
-    for key in ["444455556666", "AKIAIOSFODNN7EXAMPLE"] {
+    for key in ["444455556666", "test"] {
         let answer = send_raw(&app, sts_post(Some(key), GET_CALLER_IDENTITY)).await;
         assert_eq!(answer.status, StatusCode::OK);
     }

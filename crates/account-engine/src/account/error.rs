@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::authentication::AuthenticationError;
+
 /// Why a `ValidationException` was raised, as the model's enum names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ValidationReason {
@@ -58,6 +60,10 @@ pub enum ApiError {
     /// No operation answers at this path.
     #[error("{0}")]
     UnknownOperation(String),
+    /// The endpoint could not authenticate the request (see
+    /// `authentication.rs`); no operation ran.
+    #[error("{}", .0.detailed_message())]
+    Unauthenticated(AuthenticationError),
     /// An HTTP 400 without `x-amzn-ErrorType`, as the service answers a
     /// blank AccountName; botocore then reports the code `400`. The field
     /// list is for forms and never reaches the wire.
@@ -147,6 +153,7 @@ impl ApiError {
             Self::InternalServer(_) => "InternalServerException",
             Self::Serialization(_) => "SerializationException",
             Self::UnknownOperation(_) => "UnknownOperationException",
+            Self::Unauthenticated(error) => error.json_code(),
             Self::BadRequest { .. } => "400",
         }
     }
@@ -156,6 +163,7 @@ impl ApiError {
         match self {
             Self::Validation { .. } | Self::Serialization(_) | Self::BadRequest { .. } => 400,
             Self::AccessDenied(_) => 403,
+            Self::Unauthenticated(error) => error.status(),
             Self::ResourceNotFound(_) | Self::UnknownOperation(_) => 404,
             Self::Conflict(_) => 409,
             Self::ResourceUnavailable(_) => 424,

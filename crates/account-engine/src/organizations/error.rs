@@ -5,6 +5,8 @@
 
 use serde_json::{json, Value};
 
+use crate::authentication::AuthenticationError;
+
 /// `InvalidInputExceptionReason` values this sandbox raises. Each carries
 /// the model's description of the reason as its message, which is what the
 /// service's own messages say in other words.
@@ -259,6 +261,10 @@ pub enum OrgApiError {
     /// The target names no operation this sandbox serves.
     #[error("{0}")]
     UnknownOperation(String),
+    /// The endpoint could not authenticate the request (see
+    /// `authentication.rs`); no operation ran.
+    #[error("{}", .0.detailed_message())]
+    Unauthenticated(AuthenticationError),
 }
 
 impl OrgApiError {
@@ -298,6 +304,7 @@ impl OrgApiError {
             Self::Service(_) => "ServiceException",
             Self::Serialization(_) => "SerializationException",
             Self::UnknownOperation(_) => "UnknownOperationException",
+            Self::Unauthenticated(error) => error.json_code(),
         }
     }
 
@@ -314,11 +321,17 @@ impl OrgApiError {
     pub fn status(&self) -> u16 {
         match self {
             Self::Service(_) => 500,
+            Self::Unauthenticated(error) => error.status(),
             _ => 400,
         }
     }
 
     pub fn body(&self) -> Value {
+        if let Self::Unauthenticated(_) = self {
+            // The endpoint's own errors name their text `message`, as
+            // Cognito's and DynamoDB's do (observed), not `Message`.
+            return json!({ "__type": self.code(), "message": self.to_string() });
+        }
         let mut body = json!({ "__type": self.code(), "Message": self.to_string() });
         if let Some(reason) = self.reason() {
             body["Reason"] = json!(reason);

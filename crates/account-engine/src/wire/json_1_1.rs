@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::authentication::AuthenticationError;
 use crate::engine::Engine;
 use crate::organizations::error::OrgApiError;
 use crate::organizations::operation::OrgOperation;
@@ -53,6 +54,12 @@ impl Engine {
             ))),
         };
         self.respond_organizations(result)
+    }
+
+    /// Answers an Organizations request the endpoint could not
+    /// authenticate, in this protocol's envelope; nothing runs.
+    pub fn refuse_organizations(&mut self, error: AuthenticationError) -> WireResponse {
+        self.respond_organizations(Err(OrgApiError::Unauthenticated(error)))
     }
 
     /// Runs one Organizations operation on an already-parsed JSON input.

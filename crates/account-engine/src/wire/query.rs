@@ -7,6 +7,7 @@
 //! botocore reads an answer's `<ActionResult>` by name and ignores the
 //! root element's; an error's `<Code>` becomes the exception's code.
 
+use crate::authentication::AuthenticationError;
 use crate::engine::Engine;
 use crate::iam;
 use crate::iam::error::IamApiError;
@@ -99,6 +100,10 @@ pub enum QueryError {
     MissingVersion,
     #[error("Could not find operation {action} for version {version}")]
     UnknownVersion { action: String, version: String },
+    /// The endpoint could not authenticate the request (see
+    /// `authentication.rs`); no operation ran.
+    #[error(transparent)]
+    Unauthenticated(#[from] AuthenticationError),
     #[error(transparent)]
     Sts(#[from] StsApiError),
     #[error(transparent)]
@@ -112,6 +117,7 @@ impl QueryError {
             Self::MissingAction => "MissingAction",
             Self::MissingVersion => "MissingParameter",
             Self::UnknownVersion { .. } => "InvalidAction",
+            Self::Unauthenticated(error) => error.query_code(),
             Self::Sts(error) => error.code(),
             Self::Iam(error) => error.code(),
         }
@@ -120,6 +126,7 @@ impl QueryError {
     pub fn status(&self) -> u16 {
         match self {
             Self::MissingAction | Self::MissingVersion | Self::UnknownVersion { .. } => 400,
+            Self::Unauthenticated(error) => error.status(),
             Self::Sts(error) => error.status(),
             Self::Iam(error) => error.status(),
         }
@@ -411,6 +418,15 @@ impl Engine {
         let service = params.get("Version").and_then(QueryService::from_version);
         let result = self.run_query(caller, service, &params);
         self.respond_query(service, result)
+    }
+
+    /// Answers a Query request the endpoint could not authenticate, in the
+    /// namespace of the service its `Version` names; nothing runs.
+    pub fn refuse_query(&mut self, body: &[u8], error: AuthenticationError) -> WireResponse {
+        let service = Params::parse(body)
+            .get("Version")
+            .and_then(QueryService::from_version);
+        self.respond_query(service, Err(error.into()))
     }
 
     fn run_query(

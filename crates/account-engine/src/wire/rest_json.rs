@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use crate::account::error::{ApiError, FieldError};
 use crate::account::model::input;
 use crate::account::operation::Operation;
+use crate::authentication::AuthenticationError;
 use crate::engine::Engine;
 
 /// An HTTP response, ready for any transport.
@@ -128,6 +129,12 @@ impl Engine {
             ))),
         };
         self.respond(result)
+    }
+
+    /// Answers a request the endpoint could not authenticate, in this
+    /// protocol's envelope; nothing runs and nothing changes.
+    pub fn refuse(&mut self, error: AuthenticationError) -> WireResponse {
+        self.respond(Err(ApiError::Unauthenticated(error)))
     }
 
     /// Runs one operation on an already-parsed JSON input.
