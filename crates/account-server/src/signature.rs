@@ -53,7 +53,11 @@ pub fn authenticate(
     keys: &mut SigningKeys,
 ) -> Result<(), AuthenticationError> {
     match engine.credential(caller) {
-        Some((_, secret)) => signed.verify(&secret, None, keys),
+        Some(credential) => signed.verify(
+            &credential.secret_access_key,
+            credential.session_token.as_deref(),
+            keys,
+        ),
         None if identity::is_aws_key_id(caller) => Err(AuthenticationError::InvalidToken),
         None => Ok(()),
     }
