@@ -19,8 +19,12 @@ moto's size.
 
 The load generator keeps many HTTP/1.1 connections busy from one process per
 core, each an event loop over non-blocking sockets sending prebuilt requests
-with a fixed SigV4-shaped Authorization header (neither server checks
-signatures), so Python's per-request cost stays far below either server's.
+with a fixed SigV4-shaped Authorization header of a 12-digit key (whose
+signature neither server checks), so Python's per-request cost stays far
+below either server's. account-server's GetAlternateContact is measured
+again signed by botocore with the key of a user with AdministratorAccess,
+which it verifies and whose policy it evaluates: what SigV4 verification
+and an IAM user's identity policies cost together.
 One request is in flight per connection; a connection the server closes
 (moto closes after every response) is reopened, as a real client would.
 
@@ -79,18 +83,23 @@ OPERATIONS = {
 }
 
 
-def request_bytes(port, operation):
+def request_bytes(port, operation, key=None):
+    """The request, with the fixed header of the 12-digit key, or signed by
+    botocore with `key` (an issued key's id and secret)."""
     path, body = OPERATIONS[operation]
     payload = json.dumps(body).encode()
-    head = (
-        f"POST {path} HTTP/1.1\r\n"
-        f"Host: 127.0.0.1:{port}\r\n"
-        "Content-Type: application/json\r\n"
-        "X-Amz-Date: 20260101T000000Z\r\n"
-        f"Authorization: {AUTHORIZATION}\r\n"
-        f"Content-Length: {len(payload)}\r\n"
-        "\r\n"
-    )
+    headers = {"Content-Type": "application/json", "X-Amz-Date": "20260101T000000Z", "Authorization": AUTHORIZATION}
+    if key:
+        import botocore.auth
+        import botocore.awsrequest
+        import botocore.credentials
+
+        signed = botocore.awsrequest.AWSRequest("POST", f"http://127.0.0.1:{port}{path}", data=payload)
+        signed.headers["Content-Type"] = "application/json"
+        botocore.auth.SigV4Auth(botocore.credentials.Credentials(*key), "account", "us-east-1").add_auth(signed)
+        headers = dict(signed.headers.items())
+    lines = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+    head = f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{lines}Content-Length: {len(payload)}\r\n\r\n"
     return head.encode() + payload
 
 
@@ -135,9 +144,9 @@ class Connection:
         return status, "connection: close" in head
 
 
-def generate_load(port, operation, connections, seconds):
+def generate_load(port, operation, connections, seconds, key=None):
     """One process's share: (completed requests, non-200 responses)."""
-    request = request_bytes(port, operation)
+    request = request_bytes(port, operation, key)
     selector = selectors.DefaultSelector()
     pool = [Connection(port, request) for _ in range(connections)]
     for connection in pool:
@@ -163,10 +172,10 @@ def generate_load(port, operation, connections, seconds):
     return done, failed
 
 
-def measure(port, operation, processes, connections, seconds):
+def measure(port, operation, processes, connections, seconds, key=None):
     with concurrent.futures.ProcessPoolExecutor(processes) as pool:
         started = time.monotonic()
-        shares = list(pool.map(generate_load, *zip(*[(port, operation, connections, seconds)] * processes)))
+        shares = list(pool.map(generate_load, *zip(*[(port, operation, connections, seconds, key)] * processes)))
         elapsed = time.monotonic() - started
     done = sum(d for d, _ in shares)
     failed = sum(f for _, f in shares)
@@ -174,6 +183,32 @@ def measure(port, operation, processes, connections, seconds):
         raise SystemExit(f"{failed} of {done} {operation} requests failed on port {port}")
     # Process start-up is inside `elapsed`, which only understates the rate.
     return done / elapsed
+
+
+def administrator_key(port):
+    """An access key of a user of ACCOUNT with AdministratorAccess, made by
+    the account's root user over IAM's Query wire: (id, secret)."""
+
+    def iam(params):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        body = "&".join(f"{name}={value}" for name, value in {**params, "Version": "2010-05-08"}.items())
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Authorization": AUTHORIZATION}
+        connection.request("POST", "/", body=body, headers=headers)
+        response = connection.getresponse()
+        text = response.read().decode()
+        connection.close()
+        if response.status != 200:
+            raise SystemExit(f"IAM {params['Action']} answered {response.status}: {text}")
+        return text
+
+    iam({"Action": "CreateUser", "UserName": "bench"})
+    iam({"Action": "AttachUserPolicy", "UserName": "bench", "PolicyArn": "arn:aws:iam::aws:policy/AdministratorAccess"})
+    created = iam({"Action": "CreateAccessKey", "UserName": "bench"})
+
+    def value(element):
+        return created.split(f"<{element}>", 1)[1].split("<", 1)[0]
+
+    return value("AccessKeyId"), value("SecretAccessKey")
 
 
 def free_port():
@@ -518,6 +553,15 @@ def throughput(args, moto_server):
             print(f"{operation:<22}{rates['account-server']:>12,.0f} r/s{rates['moto']:>8,.0f} r/s{ratio:>8.1f}x")
         verdict = "met" if min(ratios) >= 10 else "NOT met"
         print(f"goal of at least 10x moto: {verdict} (lowest ratio {min(ratios):.1f}x)")
+        port = ports["account-server"]
+        key = administrator_key(port)
+        unsigned = measure(port, "GetAlternateContact", args.processes, args.connections, args.seconds)
+        signed = measure(port, "GetAlternateContact", args.processes, args.connections, args.seconds, key)
+        print(
+            f"GetAlternateContact on account-server: {unsigned:,.0f} r/s with a 12-digit key, "
+            f"{signed:,.0f} r/s signed with an administrator user's key, verified and its policy evaluated "
+            f"({signed / unsigned:.2f}x)"
+        )
     finally:
         for process in processes.values():
             os.killpg(process.pid, signal.SIGTERM)

@@ -63,16 +63,18 @@ pub fn authenticate(
     }
 }
 
-/// Signing keys by the secret and the credential scope they were derived
-/// for.
+/// Signing keys by the secret and then the credential scope they were
+/// derived for: two maps, so a lookup borrows both and allocates nothing.
 #[derive(Default)]
-pub struct SigningKeys(HashMap<(String, String), [u8; 32]>);
+pub struct SigningKeys {
+    keys: HashMap<String, HashMap<String, [u8; 32]>>,
+    count: usize,
+}
 
 impl SigningKeys {
     /// The key for `scope` (`<date>/<region>/<service>/aws4_request`).
     fn get(&mut self, secret: &str, scope: &str) -> [u8; 32] {
-        let entry = (secret.to_owned(), scope.to_owned());
-        if let Some(key) = self.0.get(&entry) {
+        if let Some(key) = self.keys.get(secret).and_then(|scopes| scopes.get(scope)) {
             return *key;
         }
         let mut parts = scope.split('/');
@@ -84,10 +86,15 @@ impl SigningKeys {
             key = hmac(&key, part.unwrap_or_default());
         }
         let key = hmac(&key, TERMINATOR);
-        if self.0.len() >= CACHED_KEYS {
-            self.0.clear();
+        if self.count >= CACHED_KEYS {
+            self.keys.clear();
+            self.count = 0;
         }
-        self.0.insert(entry, key);
+        self.keys
+            .entry(secret.to_owned())
+            .or_default()
+            .insert(scope.to_owned(), key);
+        self.count += 1;
         key
     }
 }
@@ -453,11 +460,11 @@ mod tests {
         let key = keys.get(SECRET, SCOPE);
         assert_eq!(keys.get(SECRET, SCOPE), key);
         assert_ne!(keys.get("other", SCOPE), key);
-        assert_eq!(keys.0.len(), 3);
+        assert_eq!(keys.count, 3);
         for n in 0..CACHED_KEYS {
             keys.get(SECRET, &format!("2015{n}/us-east-1/service/aws4_request"));
         }
-        assert!(keys.0.len() <= CACHED_KEYS);
+        assert!(keys.count <= CACHED_KEYS);
         assert_eq!(keys.get(SECRET, SCOPE), key);
     }
 
