@@ -8,7 +8,9 @@ use crate::account::model::RegionOptStatus;
 use crate::account::operation::Operation;
 use crate::account::validate;
 use crate::clock::{Clock, Millis};
+use crate::context::Origin;
 use crate::events::Event;
+use crate::organizations::authorization::OrgCall;
 use crate::principal::Principal;
 use crate::store::{Account, State, DEFAULT_ACCOUNT_ID};
 
@@ -78,6 +80,11 @@ pub struct Engine {
     /// its caller once ([`Engine::begin_request`]), and the service checks
     /// and AccessDenied texts deeper down name it.
     principal: Principal,
+    /// Where the request being served came from (`context.rs`).
+    pub(crate) origin: Origin,
+    /// The Organizations request being served, for its authorization
+    /// after the service's own checks; `None` outside the dispatcher.
+    pub(crate) org_call: Option<OrgCall>,
 }
 
 impl Engine {
@@ -90,6 +97,8 @@ impl Engine {
             config,
             requests: 0,
             settled: 0,
+            origin: Origin::default(),
+            org_call: None,
         }
     }
 

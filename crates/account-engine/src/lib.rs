@@ -13,6 +13,7 @@ pub mod authentication;
 pub mod authz;
 pub mod catalog;
 pub mod clock;
+mod context;
 mod credential;
 mod engine;
 pub mod events;
@@ -35,6 +36,7 @@ pub use organizations::{error as org_error, model as org_model, operation as org
 
 pub use authentication::AuthenticationError;
 pub use clock::{Clock, ManualClock, Millis};
+pub use context::Origin;
 pub use credential::Credential;
 pub use engine::{Config, Engine, Timings};
 pub use error::{ApiError, FieldError, ValidationReason};

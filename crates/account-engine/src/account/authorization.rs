@@ -2,7 +2,7 @@
 //! the `account:<Operation>` action, the resource ARN of the request's
 //! mode, and the condition keys, handed to `authz` for a decision.
 
-use iam_policy::{Request, Timestamp, Value};
+use iam_policy::{Request, Value};
 
 use super::access::{denied, INVALID_CONTACT_TYPE, INVALID_TARGET_REGION};
 use super::error::ApiError;
@@ -63,7 +63,8 @@ impl Engine {
             ),
             None => format!("arn:aws:account::{target}:account"),
         };
-        let mut request = Request::new(format!("account:{}", operation.name()), resource);
+        let mut request =
+            self.request_context(principal, format!("account:{}", operation.name()), resource);
         match param {
             Param::None => {}
             Param::ContactType(kind) => {
@@ -87,39 +88,7 @@ impl Engine {
                 );
             }
         }
-        self.global_keys(principal, &mut request);
         request
-    }
-
-    /// The global condition keys every request carries (§3).
-    pub(crate) fn global_keys(&self, principal: &Principal, request: &mut Request) {
-        let account = principal.account_id();
-        request.insert("aws:PrincipalArn", principal.arn());
-        request.insert("aws:PrincipalAccount", account);
-        request.insert("aws:userid", principal.user_id());
-        match principal {
-            Principal::Root { .. } => request.insert("aws:PrincipalType", "Account"),
-            Principal::User { name, .. } => {
-                request.insert("aws:PrincipalType", "User");
-                request.insert("aws:username", name.as_str());
-            }
-        }
-        request.insert("aws:RequestedRegion", "us-east-1");
-        request.insert("aws:SecureTransport", false);
-        request.insert("aws:PrincipalIsAWSService", false);
-        let now = self.clock.now();
-        request.insert(
-            "aws:CurrentTime",
-            Timestamp::from_epoch_seconds(now.div_euclid(1000)),
-        );
-        request.insert("aws:EpochTime", (now / 1000).to_string());
-        if let Some(org) = self.state.organization_of(account) {
-            request.insert("aws:PrincipalOrgID", org.id.as_str());
-            request.insert(
-                "aws:PrincipalOrgPaths",
-                Value::set([org.path(Node::Account(account))]),
-            );
-        }
     }
 
     /// Refuses the call if policy evaluation denies it, with the §6 text.

@@ -1,11 +1,12 @@
 //! The IAM operations: users, their access keys and inline policies, and
 //! managed policies, customer and AWS managed, attached to users.
 //!
-//! A user caller's call is first decided by `authz`, on the action
+//! Every call is first decided by `authz`, on the action
 //! `iam:<Operation>` and the resource it names (the user, the policy, or
-//! `*`); root users have full access in their own account.
+//! `*`); root users have full access in their own account unless a
+//! member account's SCPs say otherwise.
 
-use iam_policy::{Policy as Document, PolicyKind, Request};
+use iam_policy::{Policy as Document, PolicyKind};
 
 use super::error::IamApiError;
 use super::model::{
@@ -280,27 +281,53 @@ impl Engine {
         }
     }
 
-    /// The resource an IAM action names: the user (the caller itself when
-    /// an operation on keys or GetUser names none), the policy, or `*`.
-    fn iam_resource(principal: &Principal, operation: IamOperation, args: &dyn Args) -> String {
+    /// The resource an IAM action names, as the Service Authorization
+    /// Reference gives it: the user `arn:aws:iam::<acct>:user/<path><name>`
+    /// (the path the request gives for CreateUser, the stored one
+    /// otherwise; the caller itself when a key operation or GetUser names
+    /// no user), the policy `arn:aws:iam::<acct>:policy/<path><name>`, or
+    /// `*` for the List actions that have no resource type. With it, the
+    /// user's tags as `aws:ResourceTag/<key>` and `iam:ResourceTag/<key>`.
+    fn iam_resource<'a>(
+        &'a self,
+        principal: &Principal,
+        operation: IamOperation,
+        args: &'a dyn Args,
+    ) -> (String, &'a [(String, String)]) {
         let account = principal.account_id();
         let user = |name: Option<&str>| match (name, principal) {
-            (Some(name), _) => format!("arn:aws:iam::{account}:user/{name}"),
-            (None, Principal::User { .. }) => principal.arn(),
-            (None, Principal::Root { .. }) => "*".to_owned(),
+            (Some(name), _) => match self.state.iam.user(account, name) {
+                Some(user) => (
+                    format!("arn:aws:iam::{account}:user{}{name}", user.path),
+                    user.tags.as_slice(),
+                ),
+                None => (format!("arn:aws:iam::{account}:user/{name}"), &[][..]),
+            },
+            (None, Principal::User { name, .. }) => (
+                principal.arn(),
+                self.state
+                    .iam
+                    .user(account, name)
+                    .map_or(&[][..], |u| u.tags.as_slice()),
+            ),
+            (None, Principal::Root { .. }) => ("*".to_owned(), &[][..]),
         };
         match operation {
-            IamOperation::ListUsers | IamOperation::ListPolicies => "*".to_owned(),
+            IamOperation::ListUsers | IamOperation::ListPolicies => ("*".to_owned(), &[]),
+            IamOperation::CreateUser => {
+                let path = args.get("Path").unwrap_or("/");
+                let name = args.get("UserName").unwrap_or_default();
+                (format!("arn:aws:iam::{account}:user{path}{name}"), &[])
+            }
             IamOperation::CreatePolicy => {
                 let path = args.get("Path").unwrap_or("/");
                 let name = args.get("PolicyName").unwrap_or_default();
-                policy_arn(account, path, name)
+                (policy_arn(account, path, name), &[])
             }
             IamOperation::GetPolicy | IamOperation::GetPolicyVersion => {
-                args.get("PolicyArn").unwrap_or("*").to_owned()
+                (args.get("PolicyArn").unwrap_or("*").to_owned(), &[])
             }
-            IamOperation::CreateUser
-            | IamOperation::GetUser
+            IamOperation::GetUser
             | IamOperation::DeleteUser
             | IamOperation::TagUser
             | IamOperation::CreateAccessKey
@@ -315,22 +342,43 @@ impl Engine {
         }
     }
 
-    /// Only user callers are asked: root users are exempt from identity
-    /// policies, and SCPs over a member's root user for `iam:*` calls are
-    /// not modelled yet. A member account's user meets its SCPs here as for
-    /// `account:*` calls.
+    /// Every caller is asked, root users included: identity policies do
+    /// not restrict them, but a member account's SCPs do. The condition
+    /// keys are the reference's: `iam:PolicyARN` on attachments, and
+    /// `aws:RequestTag/<key>` and `aws:TagKeys` where tags are given.
     fn authorize_iam(
         &self,
         principal: &Principal,
         operation: IamOperation,
         args: &dyn Args,
     ) -> Result<()> {
-        if matches!(principal, Principal::Root { .. }) {
-            return Ok(());
+        let (resource, resource_tags) = self.iam_resource(principal, operation, args);
+        let mut request =
+            self.request_context(principal, format!("iam:{}", operation.name()), resource);
+        for (key, value) in resource_tags {
+            request.insert(&format!("aws:ResourceTag/{key}"), value.as_str());
+            request.insert(&format!("iam:ResourceTag/{key}"), value.as_str());
         }
-        let resource = Self::iam_resource(principal, operation, args);
-        let mut request = Request::new(format!("iam:{}", operation.name()), resource);
-        self.global_keys(principal, &mut request);
+        match operation {
+            IamOperation::AttachUserPolicy | IamOperation::DetachUserPolicy => {
+                if let Some(arn) = args.get("PolicyArn") {
+                    request.insert("iam:PolicyARN", arn);
+                }
+            }
+            IamOperation::CreateUser | IamOperation::TagUser | IamOperation::CreatePolicy => {
+                // Malformed tags are refused after authorization, by the
+                // operation; what is well formed is what the keys see.
+                let given = tags(args).unwrap_or_default();
+                for (key, value) in &given {
+                    request.insert(&format!("aws:RequestTag/{key}"), value.as_str());
+                }
+                request.insert(
+                    "aws:TagKeys",
+                    iam_policy::Value::set(given.iter().map(|(k, _)| k.as_str())),
+                );
+            }
+            _ => {}
+        }
         let decision = authz::authorize(&self.state, principal, &request);
         match decision.message(principal, &request) {
             Some(message) => Err(IamApiError::AccessDenied(message)),

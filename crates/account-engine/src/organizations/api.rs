@@ -297,7 +297,8 @@ pub(super) fn take_page<T>(
 
 impl Engine {
     /// The index of the caller's organization, if the caller may run an
-    /// operation open to `callers`.
+    /// operation open to `callers` and policies allow the call
+    /// (`authorization.rs`): the service's own checks come first.
     pub(super) fn authorize(&self, caller: &str, callers: Callers) -> Result<usize> {
         let index = self
             .state
@@ -313,11 +314,11 @@ impl Engine {
             Callers::Management => is_management,
             Callers::Administrators => is_management || is_administrator,
         };
-        if allowed {
-            Ok(index)
-        } else {
-            Err(OrgApiError::AccessDenied)
+        if !allowed {
+            return Err(OrgApiError::AccessDenied);
         }
+        self.authorize_organizations(caller, Some(index))?;
+        Ok(index)
     }
 
     /// The NextToken's resume key for `scope`, or None for the first page.
@@ -343,6 +344,7 @@ impl Engine {
             None => FeatureSet::All,
             Some(value) => FeatureSet::parse(value).ok_or(invalid(InvalidInput::InvalidEnum))?,
         };
+        self.authorize_organizations(caller, None)?;
         let id = self
             .found_organization(caller, feature_set)
             .map_err(|e| match e {

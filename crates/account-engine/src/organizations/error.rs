@@ -199,6 +199,9 @@ pub const CREATE_ACCOUNT_STATUS_NOT_FOUND: &str =
 pub enum OrgApiError {
     #[error("{ACCESS_DENIED}")]
     AccessDenied,
+    /// Policy evaluation refused the call: the §6 text of `authz`.
+    #[error("{0}")]
+    PolicyDenied(String),
     #[error("{NOT_IN_USE}")]
     NotInUse,
     #[error("{ALREADY_IN_ORGANIZATION}")]
@@ -271,7 +274,7 @@ impl OrgApiError {
     /// The wire code, sent in `__type`.
     pub fn code(&self) -> &'static str {
         match self {
-            Self::AccessDenied => "AccessDeniedException",
+            Self::AccessDenied | Self::PolicyDenied(_) => "AccessDeniedException",
             Self::NotInUse => "AWSOrganizationsNotInUseException",
             Self::AlreadyInOrganization => "AlreadyInOrganizationException",
             Self::AccountNotFound => "AccountNotFoundException",

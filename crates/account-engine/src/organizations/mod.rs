@@ -2,6 +2,7 @@
 //! (`setup.rs`) and the Organizations API over the same state (`api.rs`).
 
 mod api;
+pub(crate) mod authorization;
 pub mod error;
 mod ids;
 pub mod model;

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::authentication::AuthenticationError;
 use crate::engine::Engine;
+use crate::organizations::authorization::OrgCall;
 use crate::organizations::error::OrgApiError;
 use crate::organizations::operation::OrgOperation;
 use crate::wire::rest_json::{json_object, WireResponse, NOT_AN_OBJECT};
@@ -84,7 +85,18 @@ impl Engine {
     ) -> Result<Value, OrgApiError> {
         self.settle();
         let caller = self.begin_request(caller).account_id().to_owned();
-        let caller = caller.as_str();
+        self.org_call = Some(OrgCall::of(operation, body));
+        let result = self.dispatch_organizations(&caller, operation, body);
+        self.org_call = None;
+        result
+    }
+
+    fn dispatch_organizations(
+        &mut self,
+        caller: &str,
+        operation: OrgOperation,
+        body: &Map<String, Value>,
+    ) -> Result<Value, OrgApiError> {
         match operation {
             OrgOperation::CreateOrganization => {
                 to_json(self.org_create_organization(caller, parse(body)?)?)
