@@ -20,6 +20,8 @@
 //! precedence): an explicit deny first (SCP, then identity), then the
 //! implicit ones in evaluation order (SCP, then identity).
 
+use std::sync::Arc;
+
 use iam_policy::{Policy, PolicyKind, Request};
 
 use crate::iam;
@@ -137,7 +139,7 @@ fn statement_name(index: usize, sid: Option<&str>) -> String {
 
 /// The SCPs attached at one level, parsed, with their ARNs. Content that no
 /// longer parses cannot be stored, so it is skipped rather than trusted.
-fn level_policies(org: &Organization, target: &str) -> Vec<(String, Policy)> {
+fn level_policies(state: &State, org: &Organization, target: &str) -> Vec<(String, Arc<Policy>)> {
     org.attached(target)
         .filter_map(|id| {
             let content = match org.policies.get(id) {
@@ -145,7 +147,7 @@ fn level_policies(org: &Organization, target: &str) -> Vec<(String, Policy)> {
                 None if id == FULL_AWS_ACCESS => FULL_AWS_ACCESS_CONTENT,
                 None => return None,
             };
-            let policy = Policy::parse(content, PolicyKind::ServiceControl).ok()?;
+            let policy = state.parsed.get(content, PolicyKind::ServiceControl)?;
             Some((crate::organizations::policies::policy_arn(org, id), policy))
         })
         .collect()
@@ -178,7 +180,7 @@ fn service_control(state: &State, principal: &Principal, request: &Request) -> S
             allowed_by: None,
             denied_by: None,
         };
-        for (arn, policy) in level_policies(org, &target) {
+        for (arn, policy) in level_policies(state, org, &target) {
             let found = policy.evaluate(request);
             if let (None, Some(s)) = (&level.denied_by, found.deny) {
                 level.denied_by = Some(Statement {
@@ -233,7 +235,7 @@ fn identity(
     let mut allowed = false;
     for (policy, document, inline) in inline.chain(managed) {
         // Stored documents were validated when they were stored.
-        let Ok(parsed) = Policy::parse(document, PolicyKind::Identity) else {
+        let Some(parsed) = state.parsed.get(document, PolicyKind::Identity) else {
             continue;
         };
         let found = parsed.evaluate(request);

@@ -22,6 +22,7 @@ mod ids;
 pub mod inbox;
 pub mod organizations;
 mod paging;
+mod parsed;
 pub mod principal;
 pub mod snapshot;
 pub mod store;

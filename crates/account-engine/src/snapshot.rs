@@ -407,6 +407,7 @@ impl Serialize for SnapshotRef<'_> {
             iam,
             seed,
             sequence,
+            parsed: _,
         } = self.0;
         let mut out = serializer.serialize_struct("Snapshot", 10)?;
         out.serialize_field("schemaVersion", &SCHEMA_VERSION)?;

@@ -279,6 +279,9 @@ pub struct State {
     pub seed: u64,
     /// Ids handed out so far.
     pub sequence: u64,
+    /// Stored policy documents, parsed (not part of snapshots).
+    #[serde(skip)]
+    pub parsed: crate::parsed::PolicyCache,
 }
 
 impl State {
@@ -298,6 +301,7 @@ impl State {
             iam: crate::iam::store::Iam::default(),
             seed: crate::ids::mix(now as u64),
             sequence: 0,
+            parsed: crate::parsed::PolicyCache::default(),
         }
     }
 
