@@ -776,3 +776,197 @@ fn attaching_a_policy_carries_its_arn() {
         ),
     );
 }
+
+/// Every Organizations operation the sandbox serves is decided by
+/// policies: a management account's user without any is refused each one,
+/// with its own action and resource.
+#[test]
+fn every_operation_is_decided_by_policies() {
+    let mut org = organization();
+    let ou = org.create_ou(MANAGEMENT, "Unit");
+    let root = org.root.clone();
+    let key = user_with_key(&mut org.sandbox.engine, MANAGEMENT, "nobody");
+    let ou_arn = format!("arn:aws:organizations::{MANAGEMENT}:ou/{}/{ou}", org.id);
+    let fa = "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess";
+    let cases: Vec<(&str, Value, String)> = vec![
+        ("CreateOrganization", json!({}), "*".into()),
+        ("DescribeOrganization", json!({}), "*".into()),
+        (
+            "CreateAccount",
+            json!({"Email": "n@example.com", "AccountName": "N"}),
+            "*".into(),
+        ),
+        (
+            "CreateGovCloudAccount",
+            json!({"Email": "g@example.com", "AccountName": "G"}),
+            "*".into(),
+        ),
+        (
+            "DescribeCreateAccountStatus",
+            json!({"CreateAccountRequestId": "car-1234567890"}),
+            "*".into(),
+        ),
+        ("ListAccounts", json!({}), "*".into()),
+        ("ListCreateAccountStatus", json!({}), "*".into()),
+        (
+            "EnableAWSServiceAccess",
+            json!({"ServicePrincipal": "backup.amazonaws.com"}),
+            "*".into(),
+        ),
+        (
+            "DisableAWSServiceAccess",
+            json!({"ServicePrincipal": "backup.amazonaws.com"}),
+            "*".into(),
+        ),
+        ("ListAWSServiceAccessForOrganization", json!({}), "*".into()),
+        (
+            "RegisterDelegatedAdministrator",
+            json!({"AccountId": MEMBER, "ServicePrincipal": "account.amazonaws.com"}),
+            org.account_arn(MEMBER),
+        ),
+        (
+            "DeregisterDelegatedAdministrator",
+            json!({"AccountId": ADMIN, "ServicePrincipal": "account.amazonaws.com"}),
+            org.account_arn(ADMIN),
+        ),
+        ("ListDelegatedAdministrators", json!({}), "*".into()),
+        (
+            "ListDelegatedServicesForAccount",
+            json!({"AccountId": ADMIN}),
+            org.account_arn(ADMIN),
+        ),
+        ("ListRoots", json!({}), "*".into()),
+        (
+            "CreateOrganizationalUnit",
+            json!({"ParentId": root, "Name": "X"}),
+            org.root_arn(),
+        ),
+        (
+            "DescribeOrganizationalUnit",
+            json!({"OrganizationalUnitId": ou}),
+            ou_arn.clone(),
+        ),
+        (
+            "UpdateOrganizationalUnit",
+            json!({"OrganizationalUnitId": ou, "Name": "Y"}),
+            ou_arn.clone(),
+        ),
+        (
+            "DeleteOrganizationalUnit",
+            json!({"OrganizationalUnitId": ou}),
+            ou_arn.clone(),
+        ),
+        (
+            "ListOrganizationalUnitsForParent",
+            json!({"ParentId": root}),
+            org.root_arn(),
+        ),
+        (
+            "ListChildren",
+            json!({"ParentId": ou, "ChildType": "ACCOUNT"}),
+            ou_arn.clone(),
+        ),
+        (
+            "ListParents",
+            json!({"ChildId": MEMBER}),
+            org.account_arn(MEMBER),
+        ),
+        (
+            "ListAccountsForParent",
+            json!({"ParentId": root}),
+            org.root_arn(),
+        ),
+        (
+            "MoveAccount",
+            json!({"AccountId": MEMBER, "SourceParentId": root, "DestinationParentId": ou}),
+            org.account_arn(MEMBER),
+        ),
+        (
+            "DescribeAccount",
+            json!({"AccountId": MEMBER}),
+            org.account_arn(MEMBER),
+        ),
+        (
+            "TagResource",
+            json!({"ResourceId": ou, "Tags": [{"Key": "k", "Value": "v"}]}),
+            ou_arn.clone(),
+        ),
+        (
+            "UntagResource",
+            json!({"ResourceId": ou, "TagKeys": ["k"]}),
+            ou_arn.clone(),
+        ),
+        (
+            "ListTagsForResource",
+            json!({"ResourceId": ou}),
+            ou_arn.clone(),
+        ),
+        (
+            "EnablePolicyType",
+            json!({"RootId": root, "PolicyType": "SERVICE_CONTROL_POLICY"}),
+            org.root_arn(),
+        ),
+        (
+            "DisablePolicyType",
+            json!({"RootId": root, "PolicyType": "SERVICE_CONTROL_POLICY"}),
+            org.root_arn(),
+        ),
+        (
+            "CreatePolicy",
+            json!({"Name": "P", "Description": "", "Type": "SERVICE_CONTROL_POLICY", "Content": DENY_CREATE_OU}),
+            "*".into(),
+        ),
+        (
+            "DescribePolicy",
+            json!({"PolicyId": "p-FullAWSAccess"}),
+            fa.into(),
+        ),
+        (
+            "UpdatePolicy",
+            json!({"PolicyId": "p-FullAWSAccess", "Name": "Q"}),
+            fa.into(),
+        ),
+        (
+            "DeletePolicy",
+            json!({"PolicyId": "p-FullAWSAccess"}),
+            fa.into(),
+        ),
+        (
+            "ListPolicies",
+            json!({"Filter": "SERVICE_CONTROL_POLICY"}),
+            "*".into(),
+        ),
+        (
+            "ListPoliciesForTarget",
+            json!({"TargetId": ou, "Filter": "SERVICE_CONTROL_POLICY"}),
+            ou_arn.clone(),
+        ),
+        (
+            "ListTargetsForPolicy",
+            json!({"PolicyId": "p-FullAWSAccess"}),
+            fa.into(),
+        ),
+        (
+            "AttachPolicy",
+            json!({"PolicyId": "p-FullAWSAccess", "TargetId": ou}),
+            fa.into(),
+        ),
+        (
+            "DetachPolicy",
+            json!({"PolicyId": "p-FullAWSAccess", "TargetId": ou}),
+            fa.into(),
+        ),
+    ];
+    assert_eq!(cases.len(), account_engine::OrgOperation::ALL.len());
+    for (operation, body, resource) in cases {
+        org.sandbox.org_as(&key, operation, body).assert_error(
+            "AccessDeniedException",
+            &implicit(
+                &user_arn(MANAGEMENT, "nobody"),
+                &format!("organizations:{operation}"),
+                &resource,
+                "identity-based policy",
+            ),
+        );
+    }
+}
