@@ -70,6 +70,11 @@ pub struct Args {
     /// (for example one loaded from --state).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub demo_organization: Option<u32>,
+    /// Count requests as arriving over TLS, so `aws:SecureTransport` is
+    /// true in policy conditions (the server itself serves plain HTTP; use
+    /// this behind a proxy that terminates TLS).
+    #[arg(long)]
+    pub secure_transport: bool,
 }
 
 fn account_id(value: &str) -> Result<String, String> {
@@ -103,6 +108,7 @@ impl Args {
             disable_millis: self.disable_seconds,
             primary_email_millis: self.primary_email_seconds,
             demo_organization: self.demo_organization,
+            secure_transport: self.secure_transport,
         }
     }
 
@@ -160,6 +166,7 @@ mod tests {
             "--journal-limit=4096",
             "--demo-organization=3",
             "--primary-email-seconds=1.5",
+            "--secure-transport",
         ])
         .unwrap();
         assert_eq!(
@@ -170,6 +177,7 @@ mod tests {
                 disable_millis: 0,
                 primary_email_millis: 1_500,
                 demo_organization: Some(3),
+                secure_transport: true,
             }
         );
         assert_eq!(args.state, Some(PathBuf::from("/tmp/x.json")));

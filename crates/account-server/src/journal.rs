@@ -25,6 +25,8 @@
 //! so a record cut short or garbled by a crash mid-append is recognised,
 //! and reading stops there.
 
+use std::net::IpAddr;
+
 use account_engine::{Engine, Millis, WireResponse};
 use serde::{Deserialize, Serialize};
 
@@ -89,7 +91,13 @@ impl Request<'_> {
     /// Runs the request on `engine`, made with `settings`: the one way both
     /// live requests and replay reach the engine. Returns the answer of an
     /// API request.
-    pub fn run(self, engine: &mut Engine, settings: &Settings) -> Option<WireResponse> {
+    pub fn run(
+        self,
+        engine: &mut Engine,
+        settings: &Settings,
+        from: Option<IpAddr>,
+    ) -> Option<WireResponse> {
+        engine.set_origin(settings.origin(from));
         match self {
             Self::Account { caller, path, body } => Some(engine.handle(caller, path, body)),
             Self::Organizations {
@@ -110,10 +118,12 @@ impl Request<'_> {
     }
 }
 
-/// A request and the time it was served at.
+/// A request, the time it was served at, and the address it came from
+/// (`aws:SourceIp`), which policies may read, so replay needs it too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Record<'a> {
     pub at: Millis,
+    pub from: Option<IpAddr>,
     pub request: Request<'a>,
 }
 
@@ -122,6 +132,9 @@ const ORGANIZATIONS: u8 = 2;
 const RESET: u8 = 3;
 const SET_UP: u8 = 4;
 const QUERY: u8 = 5;
+/// Before the kind: the peer address, as text after its length. Records
+/// without it (the set-up, a reset, journals from before it) have no peer.
+const FROM: u8 = 6;
 
 /// Why reading a journal stopped before its end.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -164,6 +177,10 @@ impl Record<'_> {
     pub fn encode(&self, out: &mut Vec<u8>) {
         let mut payload = Vec::with_capacity(64);
         payload.extend_from_slice(&self.at.to_le_bytes());
+        if let Some(from) = self.from {
+            payload.push(FROM);
+            with_length(&mut payload, &from.to_string());
+        }
         match self.request {
             Request::Account { caller, path, body } => {
                 payload.push(ACCOUNT);
@@ -292,6 +309,14 @@ fn decode(payload: &[u8], at: usize) -> Result<Record<'_>, Damage> {
         .split_first_chunk::<8>()
         .ok_or(malformed("no time"))?;
     let (&kind, rest) = rest.split_first().ok_or(malformed("no kind"))?;
+    let (from, kind, rest) = if kind == FROM {
+        let (from, rest) = text(rest).ok_or(malformed("a bad address"))?;
+        let from = from.parse().map_err(|_| malformed("a bad address"))?;
+        let (&kind, rest) = rest.split_first().ok_or(malformed("no kind"))?;
+        (Some(from), kind, rest)
+    } else {
+        (None, kind, rest)
+    };
     let request = match kind {
         ACCOUNT | ORGANIZATIONS => {
             let (caller, rest) = text(rest).ok_or(malformed("a bad caller"))?;
@@ -320,6 +345,7 @@ fn decode(payload: &[u8], at: usize) -> Result<Record<'_>, Damage> {
     };
     Ok(Record {
         at: Millis::from_le_bytes(*time),
+        from,
         request,
     })
 }
@@ -348,6 +374,7 @@ mod tests {
         vec![
             Record {
                 at: 1_700_000_000_000,
+                from: Some(IpAddr::from([192, 0, 2, 7])),
                 request: Request::Account {
                     caller: "111122223333",
                     path: "/putAccountName",
@@ -356,6 +383,7 @@ mod tests {
             },
             Record {
                 at: 1_700_000_000_001,
+                from: Some("2001:db8::1".parse().unwrap()),
                 request: Request::Organizations {
                     caller: "",
                     target: "AWSOrganizationsV20161128.CreateOrganization",
@@ -364,6 +392,7 @@ mod tests {
             },
             Record {
                 at: 1_700_000_000_002,
+                from: None,
                 request: Request::Query {
                     caller: "AKIAIOSFODNN7EXAMPLE",
                     body: b"Action=GetCallerIdentity&Version=2011-06-15",
@@ -371,10 +400,12 @@ mod tests {
             },
             Record {
                 at: -5,
+                from: None,
                 request: Request::Reset,
             },
             Record {
                 at: 0,
+                from: None,
                 request: Request::SetUp,
             },
         ]
@@ -490,6 +521,7 @@ mod tests {
                 .iter()
                 .map(|(at, (kind, caller, route, body))| Record {
                     at: *at,
+                    from: (*at % 2 == 0).then(|| IpAddr::from((*at as u32).to_be_bytes())),
                     request: match kind {
                         0 => Request::Account { caller, path: route, body },
                         1 => Request::Organizations { caller, target: route, body },

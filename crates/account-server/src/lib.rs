@@ -22,15 +22,16 @@ mod settings;
 pub mod signature;
 mod state_file;
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use account_engine::WireResponse;
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
 use axum::http::{HeaderMap, Method, Uri};
 use axum::response::Response;
-use axum::Router;
+use axum::{Extension, Router};
 
 pub use cli::Args;
 pub use clock::SystemClock;
@@ -69,6 +70,7 @@ pub fn app(sandbox: Arc<Sandbox>) -> Router {
 
 async fn serve(
     State(sandbox): State<Arc<Sandbox>>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     method: Method,
     uri: Uri,
     headers: HeaderMap,
@@ -88,12 +90,13 @@ async fn serve(
         body: &body,
     };
     let signed = Some(&signed);
+    let from = peer.map(|Extension(ConnectInfo(address))| address.ip());
     let (wire, ticket) = if let Some(target) = amz_target(&headers) {
-        sandbox.handle_organizations(signed, caller, target, &body)
+        sandbox.handle_organizations(signed, from, caller, target, &body)
     } else if is_query(&uri, &headers) {
-        sandbox.handle_query(signed, caller, &body)
+        sandbox.handle_query(signed, from, caller, &body)
     } else {
-        sandbox.handle(signed, caller, uri.path(), &body)
+        sandbox.handle(signed, from, caller, uri.path(), &body)
     };
     if let Some(ticket) = ticket {
         sandbox.durable(ticket).await?;

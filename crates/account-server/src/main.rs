@@ -1,4 +1,5 @@
 use std::error::Error;
+use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -30,7 +31,8 @@ async fn run(args: Args) -> Result<(), Box<dyn Error>> {
         "account-server listening on http://{}",
         listener.local_addr()?
     );
-    axum::serve(listener, app(Arc::clone(&sandbox)))
+    let service = app(Arc::clone(&sandbox)).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     tokio::task::spawn_blocking(move || sandbox.close()).await??;

@@ -90,6 +90,7 @@ impl Store {
         if set_up {
             Record {
                 at: now,
+                from: None,
                 request: Request::SetUp,
             }
             .encode(&mut start);

@@ -114,7 +114,9 @@ pub fn recover(
         let settings = &journal.header.settings;
         for record in &journal.records {
             clock.set(record.at);
-            record.request.run(replay.engine(settings)?, settings);
+            record
+                .request
+                .run(replay.engine(settings)?, settings, record.from);
         }
         journaled += journal.intact as u64;
     }

@@ -6,6 +6,7 @@
 //! waits for its record's sync outside it: slow disks delay only requests
 //! that changed something, and concurrent changes share one sync.
 
+use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread::{self, JoinHandle};
@@ -138,10 +139,11 @@ impl Sandbox {
     /// [`Sandbox::durable`] before the response is sent. A request from
     /// the endpoint comes with what its signature covered (`signed`), and
     /// is refused if that does not authenticate its caller; trusted callers
-    /// (tests, tools) pass `None`.
+    /// (tests, tools) pass `None`. `from` is the client's address, if known.
     pub fn handle(
         &self,
         signed: Option<&Signed<'_>>,
+        from: Option<IpAddr>,
         caller: &str,
         path: &str,
         body: &[u8],
@@ -150,6 +152,7 @@ impl Sandbox {
         let request = Request::Account { caller, path, body };
         self.serve(
             mutating,
+            from,
             request,
             signed.map(|s| (s, caller)),
             Engine::refuse,
@@ -160,6 +163,7 @@ impl Sandbox {
     pub fn handle_organizations(
         &self,
         signed: Option<&Signed<'_>>,
+        from: Option<IpAddr>,
         caller: &str,
         target: &str,
         body: &[u8],
@@ -171,20 +175,21 @@ impl Sandbox {
             body,
         };
         let refuse = Engine::refuse_organizations;
-        self.serve(mutating, request, signed.map(|s| (s, caller)), refuse)
+        self.serve(mutating, from, request, signed.map(|s| (s, caller)), refuse)
     }
 
     /// Serves one Query (STS, IAM) request, like [`Sandbox::handle`].
     pub fn handle_query(
         &self,
         signed: Option<&Signed<'_>>,
+        from: Option<IpAddr>,
         caller: &str,
         body: &[u8],
     ) -> (WireResponse, Option<Ticket>) {
         let mutating = QueryOperation::from_body(body).is_some_and(QueryOperation::is_mutating);
         let request = Request::Query { caller, body };
         let refuse = |engine: &mut Engine, error| engine.refuse_query(body, error);
-        self.serve(mutating, request, signed.map(|s| (s, caller)), refuse)
+        self.serve(mutating, from, request, signed.map(|s| (s, caller)), refuse)
     }
 
     /// Runs a request under the lock, once `signed` (what the signature of
@@ -194,6 +199,7 @@ impl Sandbox {
     fn serve(
         &self,
         mutating: bool,
+        from: Option<IpAddr>,
         request: Request,
         signed: Option<(&Signed<'_>, &str)>,
         refuse: impl FnOnce(&mut Engine, AuthenticationError) -> WireResponse,
@@ -210,7 +216,7 @@ impl Sandbox {
         }
         let before = footprint(&live.engine);
         let response = request
-            .run(&mut live.engine, &inner.settings)
+            .run(&mut live.engine, &inner.settings, from)
             .expect("API requests answer");
         let Some(store) = &inner.store else {
             return (response, None);
@@ -218,7 +224,7 @@ impl Sandbox {
         if !(mutating && response.status == 200) && footprint(&live.engine) == before {
             return (response, None);
         }
-        let (ticket, compact) = store.append(Record { at, request });
+        let (ticket, compact) = store.append(Record { at, from, request });
         drop(live);
         if compact {
             self.compact_in_background();
@@ -233,8 +239,12 @@ impl Sandbox {
         let mut live = lock(&inner.live);
         let at = live.now();
         let request = Request::Reset;
-        request.run(&mut live.engine, &inner.settings);
-        let (ticket, _) = inner.store.as_ref()?.append(Record { at, request });
+        request.run(&mut live.engine, &inner.settings, None);
+        let (ticket, _) = inner.store.as_ref()?.append(Record {
+            at,
+            from: None,
+            request,
+        });
         drop(live);
         // The journal now holds everything before the reset for nothing.
         self.compact_in_background();

@@ -3,7 +3,9 @@
 //! names the settings its records were made under, so a restart with other
 //! flags still replays them as they happened.
 
-use account_engine::{Clock, Config, Engine, Millis, Timings, DEFAULT_ACCOUNT_ID};
+use std::net::{IpAddr, Ipv4Addr};
+
+use account_engine::{Clock, Config, Engine, Millis, Origin, Timings, DEFAULT_ACCOUNT_ID};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,6 +18,10 @@ pub struct Settings {
     pub primary_email_millis: Millis,
     /// Member accounts of the demo organization, if one is asked for.
     pub demo_organization: Option<u32>,
+    /// Whether requests count as arriving over TLS (`aws:SecureTransport`).
+    /// Journals from before the flag lack it: they were served as plain HTTP.
+    #[serde(default)]
+    pub secure_transport: bool,
 }
 
 /// A test suite waits for an accepted primary email update, so the server
@@ -31,6 +37,7 @@ impl Default for Settings {
             disable_millis: timings.disable,
             primary_email_millis: PRIMARY_EMAIL_MILLIS,
             demo_organization: None,
+            secure_transport: false,
         }
     }
 }
@@ -41,6 +48,16 @@ impl Settings {
             enable: self.enable_millis,
             disable: self.disable_millis,
             primary_email: self.primary_email_millis,
+        }
+    }
+
+    /// Where a request from `peer` comes from, as policies see it; a
+    /// request without a peer (replayed from a journal that did not record
+    /// one) comes from this machine.
+    pub fn origin(&self, peer: Option<IpAddr>) -> Origin {
+        Origin {
+            source_ip: peer.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST)),
+            secure_transport: self.secure_transport,
         }
     }
 

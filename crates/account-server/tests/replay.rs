@@ -158,10 +158,10 @@ async fn run(sandbox: &Sandbox, clock: &ManualClock, step: &Step) -> bool {
     };
     let body = body.to_string();
     let (_, ticket) = if account_api {
-        sandbox.handle(None, caller, &format!("/{name}"), body.as_bytes())
+        sandbox.handle(None, None, caller, &format!("/{name}"), body.as_bytes())
     } else {
         let target = format!("AWSOrganizationsV20161128.{name}");
-        sandbox.handle_organizations(None, caller, &target, body.as_bytes())
+        sandbox.handle_organizations(None, None, caller, &target, body.as_bytes())
     };
     if let Some(ticket) = ticket {
         sandbox.durable(ticket).await.unwrap();
