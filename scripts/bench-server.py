@@ -33,6 +33,11 @@ journal record is synced: sequential (one connection) and from 16 clients,
 on an empty sandbox and with 5,000 member accounts. Start-up is the time
 from starting the process to its first answer, with a state file of 50,000
 accounts, and again after a SIGKILL left a journal of writes to replay.
+Authorization's cost is GetAlternateContact per second by an IAM user with
+ten policies (five inline, five customer managed, only the last one
+allowing) against a user with AdministratorAccess alone, both signed by
+botocore, on one server in alternating runs, with the root user's unsigned
+rate beside them; the budget is at most 20% more time per request.
 The budgets are ratios within this run, and against the 173 sequential
 durable writes per second at 5,000 members measured before the journal,
 when every change rewrote and synced the whole state file. Since syncs cost
@@ -493,6 +498,106 @@ def time_startup(args, scratch):
     return clean, crashed
 
 
+# Policies attached to the IAM user of the authorization run: five inline,
+# five customer managed, and only the last one allows the measured call,
+# so the evaluator reads every one of them on every request.
+AUTHZ_POLICIES = 10
+
+
+def authz_documents():
+    """The user's ten documents: nine that match nothing the run asks for
+    (other actions, or the action under conditions that fail), one Allow."""
+    def document(statements):
+        return json.dumps({"Version": "2012-10-17", "Statement": statements})
+
+    others = [
+        [{"Effect": "Allow", "Action": ["account:PutAlternateContact", "account:ListRegions"], "Resource": "*"}],
+        [{"Effect": "Deny", "Action": "account:DeleteAlternateContact", "Resource": "*"}],
+        [{"Effect": "Allow", "Action": "account:GetAlternateContact", "Resource": "*",
+          "Condition": {"ForAnyValue:StringEquals": {"account:AlternateContactTypes": ["SECURITY"]}}}],
+        [{"Effect": "Allow", "Action": "account:Get*", "Resource": "arn:aws:account::*:account/o-*/*"}],
+        [{"Effect": "Deny", "Action": "account:*Region", "Resource": "*",
+          "Condition": {"StringEquals": {"account:TargetRegion": "af-south-1"}}}],
+        [{"Effect": "Allow", "Action": "iam:GetUser", "Resource": "arn:aws:iam::*:user/${aws:username}"}],
+        [{"Effect": "Allow", "Action": "account:GetContactInformation", "Resource": "*",
+          "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}],
+        [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}],
+        [{"Effect": "Allow", "NotAction": "account:*", "Resource": "*"}],
+    ]
+    allow = [{"Sid": "ReadBilling", "Effect": "Allow", "Action": "account:GetAlternateContact", "Resource": "*",
+              "Condition": {"ForAnyValue:StringEquals": {"account:AlternateContactTypes": ["BILLING"]}}}]
+    return [document(s) for s in others] + [document(allow)]
+
+
+def iam_user_with_policies(port):
+    """Makes user `ten` in ACCOUNT through IAM, with its ten policies and
+    an access key; returns (key id, secret)."""
+    import boto3
+
+    iam = boto3.session.Session().client(
+        "iam", endpoint_url=f"http://127.0.0.1:{port}", region_name="us-east-1",
+        aws_access_key_id=ACCOUNT, aws_secret_access_key="test",
+    )
+    iam.create_user(UserName="ten")
+    for n, document in enumerate(authz_documents()):
+        if n % 2 == 0:
+            iam.put_user_policy(UserName="ten", PolicyName=f"inline-{n}", PolicyDocument=document)
+        else:
+            arn = iam.create_policy(PolicyName=f"managed-{n}", PolicyDocument=document)["Policy"]["Arn"]
+            iam.attach_user_policy(UserName="ten", PolicyArn=arn)
+    key = iam.create_access_key(UserName="ten")["AccessKey"]
+    return key["AccessKeyId"], key["SecretAccessKey"]
+
+
+def authorization(args):
+    """GetAlternateContact per second on one server in one run: as the root
+    user (a 12-digit key, unsigned, no identity policy applies), as a user
+    with AdministratorAccess alone, and as a user with ten policies, both
+    users' requests signed by botocore and verified by the server."""
+    print()
+    print(
+        f"authorization: GetAlternateContact as the root user, an administrator user (1 policy) and a user with "
+        f"{AUTHZ_POLICIES} policies (5 inline, 5 managed, the last one allows), {args.processes} processes x "
+        f"{args.connections} connections, {args.seconds:g} s per run, best of {args.authz_runs} alternating runs"
+    )
+    command = [args.server, "--host", "127.0.0.1", "--account-id", ACCOUNT, "--port"]
+    with running(command, "account-server") as port:
+        put_status, _ = call_once(port, "PutAlternateContact")
+        callers = {
+            "root user": None,
+            "administrator": administrator_key(port),
+            f"{AUTHZ_POLICIES} policies": iam_user_with_policies(port),
+        }
+        for who, key in callers.items():
+            check = socket.create_connection(("127.0.0.1", port))
+            check.sendall(request_bytes(port, "GetAlternateContact", key))
+            answer = check.recv(65536).decode("latin-1")
+            check.close()
+            if put_status != 200 or not answer.startswith("HTTP/1.1 200"):
+                raise SystemExit(f"GetAlternateContact as the {who} was not served: {answer[:300]}")
+        rates = dict.fromkeys(callers, 0.0)
+        # Alternating runs share whatever else the machine is doing.
+        for _ in range(args.authz_runs):
+            for who, key in callers.items():
+                rate = measure(port, "GetAlternateContact", args.processes, args.connections, args.seconds, key)
+                rates[who] = max(rates[who], rate)
+    print(f"{'caller':<16}{'requests/s':>12}")
+    for who, rate in rates.items():
+        print(f"{who:<16}{rate:>12,.0f}")
+    many, admin, root = rates[f"{AUTHZ_POLICIES} policies"], rates["administrator"], rates["root user"]
+    # Both users pay the same signature check, so their difference is the
+    # evaluator's; against the root user it includes SigV4 verification.
+    overhead = admin / many - 1
+    verdict = "met" if overhead <= 0.20 else "NOT met"
+    print(
+        f"{AUTHZ_POLICIES} policies / administrator: {many / admin:.2f}x, {AUTHZ_POLICIES} policies add "
+        f"{overhead:.0%} per request (budget at most 20%): {verdict}"
+    )
+    print(
+        f"{AUTHZ_POLICIES} policies / root user: {many / root:.2f}x "
+        f"(SigV4 verification and the user's policies, {root / many - 1:.0%} per request)"
+    )
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--server", default=str(ROOT / "target/server/account-server"), help="account-server binary")
@@ -505,8 +610,12 @@ def main():
     parser.add_argument("--durable-members", type=int, default=5000, help="member accounts for the durable writes")
     parser.add_argument("--durable-clients", type=int, default=16, help="concurrent clients for the durable writes")
     parser.add_argument("--startup-accounts", type=int, default=50_000, help="accounts in the state of the start-up")
+    parser.add_argument("--authz-runs", type=int, default=3, help="alternating runs per caller (the best counts)")
     parser.add_argument(
-        "--part", choices=["all", "throughput", "bulk", "durable"], default="all", help="what to measure"
+        "--part",
+        choices=["all", "throughput", "authz", "bulk", "durable"],
+        default="all",
+        help="what to measure",
     )
     args = parser.parse_args()
 
@@ -515,6 +624,8 @@ def main():
     moto_server = pathlib.Path(sys.executable).parent / "moto_server"
     if args.part in ("all", "throughput"):
         throughput(args, moto_server)
+    if args.part in ("all", "authz"):
+        authorization(args)
     if args.part in ("all", "bulk"):
         bulk(args, moto_server)
     if args.part in ("all", "durable"):
