@@ -1,40 +1,21 @@
 //! The resource browser: a Leptos page that runs the account engine in the
 //! browser and keeps its state in localStorage.
 
-pub mod accounts;
-pub mod activity;
-pub mod announce;
-pub mod app;
-pub mod bulk;
 pub mod client;
-pub mod clipboard;
-pub mod clock;
-pub mod console;
-pub mod countries;
-pub mod dialog;
-pub mod download;
-pub mod filters;
-pub mod form;
-pub mod nav;
-pub mod panic;
-pub mod persistence;
-pub mod phone_verification;
-pub mod primary_email;
-pub mod route;
-pub mod scenario_link;
-pub mod scenarios;
-pub mod script_api;
-pub mod settings;
-pub mod slices;
-pub mod storage;
+pub mod frame;
+pub mod jobs;
 pub mod tabs;
-pub mod virtual_table;
+pub mod training;
+pub mod widgets;
 
 /// Starts the page: panic panel, engine with the stored state, script API,
 /// and the mounted app.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     use account_engine::{Config, Engine};
+    use client::{clock, persistence, script_api, storage};
+    use frame::{app, panic, settings};
+    use training::scenario_link;
 
     panic::install_hook();
     let store = storage::BrowserStorage::open();

@@ -3,8 +3,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use account_engine::{Config, Engine, ManualClock, Operation};
-use account_sandbox::persistence::{self, Startup};
-use account_sandbox::storage::{BrowserStorage, KeyValue, StorageError, BACKUP_KEY, STATE_KEY};
+use account_sandbox::client::persistence::{self, Startup};
+use account_sandbox::client::storage::{
+    BrowserStorage, KeyValue, StorageError, BACKUP_KEY, STATE_KEY,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -9,10 +9,10 @@ use account_training::{
 };
 use leptos::prelude::*;
 
-use crate::activity::{Entry, CAPACITY};
+use crate::client::activity::{Entry, CAPACITY};
 use crate::client::Sandbox;
-use crate::clipboard::CopyButton;
-use crate::nav::Nav;
+use crate::frame::nav::Nav;
+use crate::widgets::clipboard::CopyButton;
 
 fn clock_time(millis: i64) -> String {
     let date = js_sys::Date::new(&(millis as f64).into());

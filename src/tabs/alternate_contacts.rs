@@ -9,13 +9,13 @@ use account_engine::Operation;
 use leptos::prelude::*;
 use serde_json::json;
 
-use crate::accounts::AccountPicker;
-use crate::announce::Announcer;
 use crate::client::Sandbox;
-use crate::dialog::ConfirmDialog;
-use crate::filters::contact_matches;
-use crate::form::{show_field_errors, TextField};
-use crate::nav::Nav;
+use crate::frame::accounts::AccountPicker;
+use crate::frame::nav::Nav;
+use crate::widgets::announce::Announcer;
+use crate::widgets::dialog::ConfirmDialog;
+use crate::widgets::filters::contact_matches;
+use crate::widgets::form::{show_field_errors, TextField};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Editing {

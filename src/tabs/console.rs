@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::client::Sandbox;
-use crate::console::Console;
+use crate::training::console::Console;
 
 #[component]
 pub fn ConsoleTab() -> impl IntoView {

@@ -9,12 +9,15 @@ use account_engine::{ApiError, Operation};
 use leptos::prelude::*;
 use serde_json::{json, Map, Value};
 
-use crate::accounts::AccountPicker;
-use crate::announce::Announcer;
 use crate::client::Sandbox;
-use crate::countries::COUNTRIES;
-use crate::form::{show_field_errors, TextField};
-use crate::phone_verification::PhoneVerification;
+use crate::frame::accounts::AccountPicker;
+use crate::widgets::announce::Announcer;
+use crate::widgets::form::{show_field_errors, TextField};
+
+pub mod countries;
+pub mod phone_verification;
+use countries::COUNTRIES;
+use phone_verification::PhoneVerification;
 
 /// A field of the form: label (the UI contract's name), wire member name,
 /// and whether the model requires it.

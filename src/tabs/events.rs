@@ -7,7 +7,7 @@ use account_training::{EventPattern, PatternError};
 use leptos::prelude::*;
 
 use crate::client::Sandbox;
-use crate::nav::Nav;
+use crate::frame::nav::Nav;
 
 const PATTERN_ID: &str = "event-pattern";
 const HINT_ID: &str = "event-pattern-hint";

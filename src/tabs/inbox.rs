@@ -7,7 +7,7 @@ use account_engine::timestamp::iso8601;
 use leptos::prelude::*;
 
 use crate::client::Sandbox;
-use crate::virtual_table::VirtualTable;
+use crate::widgets::virtual_table::VirtualTable;
 
 /// What a message is for, in a person's words.
 fn purpose(kind: MessageKind) -> &'static str {

@@ -10,18 +10,19 @@ use account_training::case::lowercase;
 use leptos::prelude::*;
 use serde_json::{json, Value};
 
-use crate::activity::Source;
-use crate::announce::Announcer;
-use crate::bulk::{self, Contact, Outcome};
+use crate::client::activity::Source;
 use crate::client::{Failure, Sandbox};
-use crate::download::download;
-use crate::filters::needle;
-use crate::form::{show_field_errors, TextField};
-use crate::primary_email::{ChangePrimaryEmailButton, PrimaryEmailChange};
-use crate::slices::{self, now_ms};
-use crate::virtual_table::{RowAction, VirtualTable};
+use crate::jobs::bulk::{self, Contact, Outcome};
+use crate::jobs::slices::{self, now_ms};
+use crate::widgets::announce::Announcer;
+use crate::widgets::download::download;
+use crate::widgets::filters::needle;
+use crate::widgets::form::{show_field_errors, TextField};
+use crate::widgets::virtual_table::{RowAction, VirtualTable};
 
+pub mod primary_email;
 mod structure;
+use primary_email::{ChangePrimaryEmailButton, PrimaryEmailChange};
 use structure::OrganizationStructure;
 
 /// The most accounts one click generates; the member table is built for

@@ -8,12 +8,12 @@ use account_engine::Operation;
 use leptos::prelude::*;
 use serde_json::json;
 
-use crate::accounts::AccountPicker;
-use crate::announce::Announcer;
 use crate::client::Sandbox;
-use crate::filters::{region_matches, region_name};
-use crate::nav::Nav;
-use crate::settings::{Settings, Speed};
+use crate::frame::accounts::AccountPicker;
+use crate::frame::nav::Nav;
+use crate::frame::settings::{Settings, Speed};
+use crate::widgets::announce::Announcer;
+use crate::widgets::filters::{region_matches, region_name};
 
 /// Every region of the account, reading all pages.
 fn all_regions(sandbox: &Sandbox) -> Vec<Region> {

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::announce::Announcer;
 use crate::client::Sandbox;
-use crate::dialog::ConfirmDialog;
-use crate::download::download;
-use crate::scenarios::Scenario;
-use crate::settings::Settings;
+use crate::frame::settings::Settings;
+use crate::training::scenarios::Scenario;
+use crate::widgets::announce::Announcer;
+use crate::widgets::dialog::ConfirmDialog;
+use crate::widgets::download::download;
 
 fn today() -> String {
     let iso = String::from(js_sys::Date::new_0().to_iso_string());

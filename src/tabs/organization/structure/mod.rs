@@ -15,7 +15,7 @@ mod units;
 
 use leptos::prelude::*;
 
-use crate::dialog::ConfirmDialog;
+use crate::widgets::dialog::ConfirmDialog;
 use model::grouped;
 use panel::{Deletion, Editor, Tree};
 use policies::{delete_policy, NodePoliciesPanel, PoliciesSection};

@@ -11,10 +11,10 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 use super::model::{AccountView, Filtered, Node, Structure};
-use crate::activity::Source;
-use crate::announce::Announcer;
+use crate::client::activity::Source;
 use crate::client::{Failure, Sandbox};
-use crate::filters::needle;
+use crate::widgets::announce::Announcer;
+use crate::widgets::filters::needle;
 
 /// What the open panel edits; ids are the engine's.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,6 +4,16 @@
 //! Calls a person makes are logged for the Activity tab; reads the views
 //! make to display the state are not. After a change the state is saved and
 //! a revision signal tells views to read again.
+//!
+//! Beside it, what it stands on: the activity log it writes, the storage and
+//! persistence it saves through, the browser clock the engine is given, and
+//! `window.accountSandbox`, the door for scripts.
+
+pub mod activity;
+pub mod clock;
+pub mod persistence;
+pub mod script_api;
+pub mod storage;
 
 use account_engine::{
     ApiError, Engine, Millis, Operation, OrgOperation, SnapshotError, Timings, WireResponse,
@@ -12,9 +22,8 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::activity::{Activity, Call, Source};
-use crate::persistence;
-use crate::storage::{KeyValue, StorageError};
+use activity::{Activity, Call, Source};
+use storage::{KeyValue, StorageError};
 
 #[derive(Clone, Copy)]
 pub struct Sandbox {
@@ -280,7 +289,7 @@ impl Sandbox {
     }
 
     /// Saves the page settings beside the state.
-    pub fn save_settings(&self, settings: &crate::settings::Settings) {
+    pub fn save_settings(&self, settings: &crate::frame::settings::Settings) {
         let result = self.store.with_value(|store| settings.save(store.as_ref()));
         self.storage_error.set(result.err());
     }
@@ -288,14 +297,14 @@ impl Sandbox {
     /// The state kept aside at start-up because it could not be loaded.
     pub fn read_backup(&self) -> Option<String> {
         self.store
-            .with_value(|store| store.get(crate::storage::BACKUP_KEY).ok().flatten())
+            .with_value(|store| store.get(storage::BACKUP_KEY).ok().flatten())
     }
 
     /// Keeps a state under the backup key, e.g. before a linked scenario
     /// replaces it.
     pub fn keep_backup(&self, text: &str) -> Result<(), StorageError> {
         self.store
-            .with_value(|store| store.set(crate::storage::BACKUP_KEY, text))
+            .with_value(|store| store.set(storage::BACKUP_KEY, text))
     }
 
     /// Runs many calls as one change: the state is saved and views update
@@ -383,10 +392,10 @@ fn decode<O: DeserializeOwned>(output: Value) -> Result<O, ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::{MemoryStorage, STATE_KEY};
     use account_engine::model::output::GetAlternateContact;
     use account_engine::{Config, ManualClock};
     use serde_json::json;
+    use storage::{MemoryStorage, STATE_KEY};
 
     fn sandbox(clock: &ManualClock) -> Sandbox {
         let engine = Engine::new(clock.clone(), Config::default());

@@ -11,9 +11,9 @@ use account_engine::{ApiError, Operation};
 use leptos::prelude::*;
 use serde_json::json;
 
-use crate::announce::Announcer;
 use crate::client::Sandbox;
-use crate::form::{show_field_errors, FieldErrors, TextField};
+use crate::widgets::announce::Announcer;
+use crate::widgets::form::{show_field_errors, FieldErrors, TextField};
 
 /// The code's wire member, which the engine's field errors name.
 const CODE: &str = "Otp";

@@ -13,9 +13,9 @@ use leptos::prelude::*;
 use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 
-use crate::announce::Announcer;
 use crate::client::Sandbox;
-use crate::form::{show_field_errors, TextField};
+use crate::widgets::announce::Announcer;
+use crate::widgets::form::{show_field_errors, TextField};
 
 /// The open change: which member, the address typed so far, and whether
 /// focus should move into the panel. It lives above the tabs, like the

@@ -3,7 +3,7 @@
 //! backup, never dropped silently.
 
 use crate::client::Sandbox;
-use crate::scenarios::Scenario;
+use crate::training::scenarios::Scenario;
 
 /// What loading a linked scenario did, for a banner.
 #[derive(Debug, Clone, PartialEq, Eq)]

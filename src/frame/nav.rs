@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::route::{Route, Tab};
+use crate::frame::route::{Route, Tab};
 
 #[derive(Clone, Copy)]
 pub struct Nav {

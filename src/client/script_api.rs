@@ -8,7 +8,7 @@ use account_engine::{ApiError, Operation, OrgOperation};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
-use crate::activity::Source;
+use crate::client::activity::Source;
 use crate::client::Sandbox;
 
 /// The rejection value: `{ code, message, status }` plus `reason` and

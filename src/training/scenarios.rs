@@ -319,7 +319,7 @@ impl Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::MemoryStorage;
+    use crate::client::storage::MemoryStorage;
     use account_engine::{Config, Engine, ManualClock};
     use leptos::prelude::Owner;
 

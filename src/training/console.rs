@@ -12,7 +12,7 @@ use account_training::{
 use leptos::prelude::*;
 use serde_json::{json, Value};
 
-use crate::activity::Source;
+use crate::client::activity::Source;
 use crate::client::Sandbox;
 
 /// How many runs the transcript keeps, and lines the history.
@@ -240,7 +240,7 @@ impl Default for Console {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::MemoryStorage;
+    use crate::client::storage::MemoryStorage;
     use account_engine::{Config, Engine, ManualClock};
 
     fn sandbox() -> Sandbox {

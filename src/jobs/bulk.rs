@@ -5,7 +5,7 @@
 use account_engine::{ApiError, Operation, OrgOperation};
 use serde_json::{json, Value};
 
-use crate::activity::Source;
+use crate::client::activity::Source;
 use crate::client::{Failure, Sandbox};
 
 /// The contact to set everywhere, as PutAlternateContact members.
@@ -125,7 +125,7 @@ pub fn csv(outcomes: &[Outcome]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::MemoryStorage;
+    use crate::client::storage::MemoryStorage;
     use account_engine::{Config, Engine, ManualClock};
     use leptos::prelude::Owner;
 

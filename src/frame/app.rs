@@ -5,28 +5,28 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::accounts::ActingAs;
-use crate::announce::{Announcer, LiveRegions};
+use crate::client::persistence::Startup;
+use crate::client::storage::BACKUP_KEY;
 use crate::client::Sandbox;
-use crate::console::Console;
-use crate::download::download;
-use crate::nav::Nav;
-use crate::persistence::Startup;
-use crate::phone_verification::CodeSent;
-use crate::primary_email::EmailChange;
-use crate::route::{Route, Tab};
-use crate::scenario_link::Linked;
-use crate::settings::Settings;
-use crate::storage::BACKUP_KEY;
+use crate::frame::accounts::ActingAs;
+use crate::frame::nav::Nav;
+use crate::frame::route::{Route, Tab};
+use crate::frame::settings::Settings;
 use crate::tabs::activity::ActivityTab;
 use crate::tabs::alternate_contacts::AlternateContactsTab;
 use crate::tabs::console::ConsoleTab;
+use crate::tabs::contact_information::phone_verification::CodeSent;
 use crate::tabs::contact_information::ContactInformationTab;
 use crate::tabs::events::EventsTab;
 use crate::tabs::inbox::InboxTab;
+use crate::tabs::organization::primary_email::EmailChange;
 use crate::tabs::organization::OrganizationTab;
 use crate::tabs::regions::RegionsTab;
 use crate::tabs::training::TrainingTab;
+use crate::training::console::Console;
+use crate::training::scenario_link::Linked;
+use crate::widgets::announce::{Announcer, LiveRegions};
+use crate::widgets::download::download;
 
 fn tab_id(tab: Tab) -> String {
     format!("tab-{}", tab.slug())

@@ -4,7 +4,7 @@
 
 use account_engine::Engine;
 
-use crate::storage::{KeyValue, StorageError, BACKUP_KEY, STATE_KEY};
+use crate::client::storage::{KeyValue, StorageError, BACKUP_KEY, STATE_KEY};
 
 /// What happened when the page started.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +52,7 @@ pub fn save(engine: &Engine, store: &dyn KeyValue) -> Result<(), StorageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::MemoryStorage;
+    use crate::client::storage::MemoryStorage;
     use account_engine::{Config, ManualClock, Operation};
 
     fn engine() -> Engine {

@@ -4,7 +4,7 @@
 use account_engine::Timings;
 use serde::{Deserialize, Serialize};
 
-use crate::storage::{KeyValue, StorageError, SETTINGS_KEY};
+use crate::client::storage::{KeyValue, StorageError, SETTINGS_KEY};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Speed {
@@ -54,7 +54,7 @@ pub struct Settings {
     pub speed: Speed,
     /// The scenario whose exercises the Training tab shows.
     #[serde(default)]
-    pub scenario: crate::scenarios::Scenario,
+    pub scenario: crate::training::scenarios::Scenario,
 }
 
 impl Settings {
@@ -79,7 +79,7 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::MemoryStorage;
+    use crate::client::storage::MemoryStorage;
 
     #[test]
     fn settings_round_trip_and_default_on_garbage() {
@@ -87,7 +87,7 @@ mod tests {
         assert_eq!(Settings::load(&store).speed, Speed::Demo);
         let chosen = Settings {
             speed: Speed::Realistic,
-            scenario: crate::scenarios::Scenario::Standalone,
+            scenario: crate::training::scenarios::Scenario::Standalone,
         };
         chosen.save(&store).unwrap();
         assert_eq!(Settings::load(&store), chosen);
