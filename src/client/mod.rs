@@ -288,9 +288,13 @@ impl Sandbox {
         self.revision.update(|r| *r += 1);
     }
 
-    /// Saves the page settings beside the state.
-    pub fn save_settings(&self, settings: &crate::frame::settings::Settings) {
-        let result = self.store.with_value(|store| settings.save(store.as_ref()));
+    /// Saves something of the page's own beside the state (its settings),
+    /// so a failure shows in the same banner as a failed save of the state.
+    /// The client takes a closure rather than the settings type because the
+    /// settings name the scenarios, and the scenarios are built through the
+    /// client.
+    pub fn save_beside(&self, save: impl FnOnce(&dyn KeyValue) -> Result<(), StorageError>) {
+        let result = self.store.with_value(|store| save(store.as_ref()));
         self.storage_error.set(result.err());
     }
 

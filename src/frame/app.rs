@@ -212,7 +212,7 @@ pub fn App(
     Effect::new(move |_| {
         let settings = settings.get();
         sandbox.set_timings(settings.speed.timings());
-        sandbox.save_settings(&settings);
+        sandbox.save_beside(|store| settings.save(store));
     });
     arm_completion_timer(sandbox);
 
