@@ -170,17 +170,31 @@ impl Signed<'_> {
 
     /// Every value of a header, joined by commas as SigV4 joins them.
     fn header(&self, name: &str) -> Option<String> {
-        let mut values = self.headers.get_all(name).iter().peekable();
-        values.peek()?;
-        let values: Vec<String> = values
-            .map(|value| {
-                String::from_utf8_lossy(value.as_bytes())
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect();
-        Some(values.join(","))
+        let mut value = String::new();
+        self.push_header(name, &mut value).then_some(value)
+    }
+
+    /// Appends the header's values to `out`, each trimmed with its inner
+    /// whitespace runs made one space, joined by commas; false if there is
+    /// no such header.
+    fn push_header(&self, name: &str, out: &mut String) -> bool {
+        let mut found = false;
+        for value in self.headers.get_all(name) {
+            if found {
+                out.push(',');
+            }
+            found = true;
+            let text = String::from_utf8_lossy(value.as_bytes());
+            let mut words = text.split_ascii_whitespace();
+            if let Some(first) = words.next() {
+                out.push_str(first);
+                for word in words {
+                    out.push(' ');
+                    out.push_str(word);
+                }
+            }
+        }
+        found
     }
 
     fn canonical_request(&self, signed_headers: &str) -> String {
@@ -193,7 +207,7 @@ impl Signed<'_> {
         for name in signed_headers.split(';').filter(|name| !name.is_empty()) {
             canonical.push_str(name);
             canonical.push(':');
-            canonical.push_str(&self.header(name).unwrap_or_default());
+            self.push_header(name, &mut canonical);
             canonical.push('\n');
         }
         canonical.push('\n');
@@ -255,7 +269,11 @@ fn encode(bytes: &[u8], keep_slash: bool) -> String {
         {
             encoded.push(char::from(byte));
         } else {
-            encoded.push_str(&format!("%{byte:02X}"));
+            let upper =
+                |nibble: u8| char::from(HEX_DIGITS[usize::from(nibble)].to_ascii_uppercase());
+            encoded.push('%');
+            encoded.push(upper(byte >> 4));
+            encoded.push(upper(byte & 15));
         }
     }
     encoded
@@ -285,8 +303,15 @@ fn decode(text: &str) -> Vec<u8> {
     decoded
 }
 
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+    let mut text = String::with_capacity(bytes.len() * 2);
+    for &byte in bytes {
+        text.push(char::from(HEX_DIGITS[usize::from(byte >> 4)]));
+        text.push(char::from(HEX_DIGITS[usize::from(byte & 15)]));
+    }
+    text
 }
 
 /// The bytes of lower- or upper-case hex, if it is hex.
