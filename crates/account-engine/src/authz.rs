@@ -8,23 +8,29 @@
 //! and before the operation runs. The policy language is the `iam-policy`
 //! crate's; this module knows which policies apply and in what order.
 //!
-//! The principals are accounts' root users and IAM users. A root user has
-//! full access in its own account, so identity policies never deny it;
-//! what can deny a member account's root are the service control policies
-//! on the path from the organization's root to its account. SCPs never
-//! apply to the management account. An IAM user needs, besides, an Allow
-//! in one of its identity-based policies (inline or attached managed), and
-//! an explicit Deny in any of them refuses the call (§4 step 5).
+//! The principals are accounts' root users, IAM users and role sessions.
+//! A root user has full access in its own account, so identity policies
+//! never deny it; what can deny a member account's root are the service
+//! control policies on the path from the organization's root to its
+//! account. SCPs never apply to the management account. An IAM user or a
+//! role session needs, besides, an Allow in one of its identity-based
+//! policies (the user's or the role's, inline or attached managed); a
+//! permissions boundary (the user's or the session's role's), when set,
+//! must allow too; and so must a session's session policies (the inline
+//! `Policy` and the managed `PolicyArns` of AssumeRole, read again on
+//! every request), when it has any (§4 steps 5-7). An explicit Deny in any
+//! of them refuses the call.
 //!
 //! When several layers refuse, the message names one (§4's recommended
-//! precedence): an explicit deny first (SCP, then identity), then the
-//! implicit ones in evaluation order (SCP, then identity).
+//! precedence): an explicit deny first (SCP, identity, boundary, session),
+//! then the implicit ones in the same order.
 
 use std::sync::Arc;
 
 use iam_policy::{Policy, PolicyKind, Request};
 
 use crate::iam;
+use crate::iam::store::Iam;
 use crate::organizations::policies::FULL_AWS_ACCESS_CONTENT;
 use crate::organizations::tree::{Node, FULL_AWS_ACCESS};
 use crate::principal::Principal;
@@ -36,6 +42,8 @@ use crate::store::{Organization, State};
 pub enum PolicyType {
     ServiceControl,
     Identity,
+    PermissionsBoundary,
+    Session,
 }
 
 impl PolicyType {
@@ -44,13 +52,15 @@ impl PolicyType {
         match self {
             Self::ServiceControl => "service control policy",
             Self::Identity => "identity-based policy",
+            Self::PermissionsBoundary => "permissions boundary",
+            Self::Session => "session policy",
         }
     }
 
     /// The article before the name in an explicit deny (§6).
     fn article(self) -> &'static str {
         match self {
-            Self::ServiceControl => "a",
+            Self::ServiceControl | Self::PermissionsBoundary | Self::Session => "a",
             Self::Identity => "an",
         }
     }
@@ -63,8 +73,19 @@ pub struct Statement {
     pub policy: String,
     /// The statement's Sid, or its index in the policy.
     pub statement: String,
-    /// Whether the policy is a user's inline policy, which has no ARN.
+    /// Whether the policy is inline (a user's or role's inline policy, a
+    /// session's inline policy), which has no ARN.
     pub inline: bool,
+}
+
+/// What one layer after the SCPs (identity, permissions boundary, session
+/// policies) said: its first matching Allow and Deny statements. A layer
+/// that does not apply to the principal is not reported at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layer {
+    pub kind: PolicyType,
+    pub allowed_by: Option<Statement>,
+    pub denied_by: Option<Statement>,
 }
 
 /// What one level of the SCP path (the root, an OU, the account) said.
@@ -76,7 +97,8 @@ pub struct Level {
     pub denied_by: Option<Statement>,
 }
 
-/// The outcome, with everything needed to explain it.
+/// The outcome, with everything needed to explain it: the layer that
+/// decided, every SCP level and every other layer that applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
     pub allowed: bool,
@@ -85,17 +107,14 @@ pub struct Decision {
     /// The SCP levels evaluated, from the root down; empty when SCPs do
     /// not apply.
     pub levels: Vec<Level>,
+    /// The identity, permissions boundary and session layers, in that
+    /// order, as far as they apply: a root user has none, a user or a
+    /// session without a boundary no boundary layer, a session without
+    /// session policies (and every user) no session layer.
+    pub layers: Vec<Layer>,
 }
 
 impl Decision {
-    fn allow(levels: Vec<Level>) -> Self {
-        Self {
-            allowed: true,
-            denied_by: None,
-            levels,
-        }
-    }
-
     /// The AccessDenied text (§6): `User: <arn> is not authorized to
     /// perform: <action> on resource: <resource> because no <type> allows
     /// the <action> action`, or `… with an explicit deny in a(n) <type>:
@@ -206,72 +225,196 @@ fn service_control(state: &State, principal: &Principal, request: &Request) -> S
     outcome
 }
 
-/// What an IAM user's identity-based policies say: the first explicit
-/// deny, and whether any statement allows. Inline policies come first, by
-/// name, then the attached managed ones, by ARN. `None` for root users,
-/// which identity policies do not restrict.
-fn identity(
+/// Evaluates `policies` (name or ARN, document, inline) as one layer.
+/// Stored documents were validated when they were stored, so one that no
+/// longer parses is skipped rather than trusted.
+fn layer<'a>(
     state: &State,
-    principal: &Principal,
+    kind: PolicyType,
+    policies: impl Iterator<Item = (String, &'a str, bool)>,
     request: &Request,
-) -> Option<(Option<Statement>, bool)> {
-    let Principal::User {
-        account_id, name, ..
-    } = principal
-    else {
-        return None;
+) -> Layer {
+    let mut outcome = Layer {
+        kind,
+        allowed_by: None,
+        denied_by: None,
     };
-    let Some(user) = state.iam.user(account_id, name) else {
-        return Some((None, false));
-    };
-    let inline = user
-        .inline_policies
-        .iter()
-        .map(|(name, document)| (name.clone(), document.as_str(), true));
-    let managed = user.attached_policies.iter().filter_map(|arn| {
-        iam::managed_document(&state.iam, account_id, arn).map(|d| (arn.clone(), d, false))
-    });
-    let mut denied = None;
-    let mut allowed = false;
-    for (policy, document, inline) in inline.chain(managed) {
-        // Stored documents were validated when they were stored.
+    for (policy, document, inline) in policies {
         let Some(parsed) = state.parsed.get(document, PolicyKind::Identity) else {
             continue;
         };
         let found = parsed.evaluate(request);
-        allowed |= found.allow.is_some();
-        if let (None, Some(s)) = (&denied, found.deny) {
-            denied = Some(Statement {
-                policy,
-                statement: statement_name(s.index, s.sid),
-                inline,
-            });
+        let statement = |s: iam_policy::StatementRef| Statement {
+            policy: policy.clone(),
+            statement: statement_name(s.index, s.sid),
+            inline,
+        };
+        if outcome.allowed_by.is_none() {
+            outcome.allowed_by = found.allow.map(statement);
+        }
+        if outcome.denied_by.is_none() {
+            outcome.denied_by = found.deny.map(statement);
         }
     }
-    Some((denied, allowed))
+    outcome
+}
+
+/// Inline policies by name, then attached managed ones by ARN.
+fn identity_policies<'a>(
+    iam: &'a Iam,
+    account: &'a str,
+    inline: &'a std::collections::BTreeMap<String, String>,
+    attached: &'a std::collections::BTreeSet<String>,
+) -> impl Iterator<Item = (String, &'a str, bool)> + 'a {
+    let inline = inline
+        .iter()
+        .map(|(name, document)| (name.clone(), document.as_str(), true));
+    let managed = attached.iter().filter_map(move |arn| {
+        iam::managed_document(iam, account, arn).map(|d| (arn.clone(), d, false))
+    });
+    inline.chain(managed)
+}
+
+/// A managed policy as a one-policy layer; a policy that no longer exists
+/// allows nothing.
+fn managed_layer(
+    kind: PolicyType,
+    state: &State,
+    account: &str,
+    arn: &str,
+    request: &Request,
+) -> Layer {
+    let document = iam::managed_document(&state.iam, account, arn);
+    layer(
+        state,
+        kind,
+        document.map(|d| (arn.to_owned(), d, false)).into_iter(),
+        request,
+    )
+}
+
+/// The identity, boundary and session layers of `principal`.
+fn layers(state: &State, principal: &Principal, request: &Request) -> Vec<Layer> {
+    let mut layers = Vec::new();
+    match principal {
+        Principal::Root { .. } => {}
+        Principal::User {
+            account_id, name, ..
+        } => {
+            let Some(user) = state.iam.user(account_id, name) else {
+                layers.push(layer(
+                    state,
+                    PolicyType::Identity,
+                    std::iter::empty(),
+                    request,
+                ));
+                return layers;
+            };
+            let policies = identity_policies(
+                &state.iam,
+                account_id,
+                &user.inline_policies,
+                &user.attached_policies,
+            );
+            layers.push(layer(state, PolicyType::Identity, policies, request));
+            if let Some(arn) = &user.permissions_boundary {
+                layers.push(managed_layer(
+                    PolicyType::PermissionsBoundary,
+                    state,
+                    account_id,
+                    arn,
+                    request,
+                ));
+            }
+        }
+        Principal::AssumedRole {
+            account_id,
+            role_name,
+            access_key_id,
+            ..
+        } => {
+            let Some(role) = iam::find_role(state, account_id, role_name) else {
+                layers.push(layer(
+                    state,
+                    PolicyType::Identity,
+                    std::iter::empty(),
+                    request,
+                ));
+                return layers;
+            };
+            let policies = identity_policies(
+                &state.iam,
+                account_id,
+                &role.inline_policies,
+                &role.attached_policies,
+            );
+            layers.push(layer(state, PolicyType::Identity, policies, request));
+            if let Some(arn) = &role.permissions_boundary {
+                layers.push(managed_layer(
+                    PolicyType::PermissionsBoundary,
+                    state,
+                    account_id,
+                    arn,
+                    request,
+                ));
+            }
+            let session = state.iam.sessions.get(access_key_id);
+            if let Some(session) = session.filter(|s| s.has_session_policy()) {
+                let inline = session
+                    .policy
+                    .as_deref()
+                    .map(|d| ("inline session policy".to_owned(), d, true));
+                let managed = session.policy_arns.iter().filter_map(|arn| {
+                    iam::managed_document(&state.iam, account_id, arn)
+                        .map(|d| (arn.clone(), d, false))
+                });
+                layers.push(layer(
+                    state,
+                    PolicyType::Session,
+                    inline.into_iter().chain(managed),
+                    request,
+                ));
+            }
+        }
+    }
+    layers
 }
 
 /// Decides `request` for `principal`.
 pub fn authorize(state: &State, principal: &Principal, request: &Request) -> Decision {
+    decide(state, principal, request, false)
+}
+
+/// Decides `request` for `principal` when a resource-based policy in the
+/// principal's own account (a role's trust policy naming the principal's
+/// ARN) already grants it: an identity layer that allows nothing does not
+/// then deny, while every explicit deny, the SCPs, a boundary and session
+/// policies still do.
+pub fn authorize_granted(state: &State, principal: &Principal, request: &Request) -> Decision {
+    decide(state, principal, request, true)
+}
+
+fn decide(state: &State, principal: &Principal, request: &Request, granted: bool) -> Decision {
     let scp = service_control(state, principal, request);
-    let identity = identity(state, principal, request);
-    let denied_by = if let Some(statement) = scp.explicit {
-        Some((PolicyType::ServiceControl, Some(statement)))
-    } else if let Some((Some(statement), _)) = identity {
-        Some((PolicyType::Identity, Some(statement)))
-    } else if scp.implicit {
-        Some((PolicyType::ServiceControl, None))
-    } else if let Some((None, false)) = identity {
-        Some((PolicyType::Identity, None))
-    } else {
-        None
+    let layers = layers(state, principal, request);
+    let explicit = layers
+        .iter()
+        .find_map(|l| l.denied_by.clone().map(|s| (l.kind, Some(s))));
+    let implicit = layers
+        .iter()
+        .filter(|l| !(granted && l.kind == PolicyType::Identity))
+        .find(|l| l.allowed_by.is_none())
+        .map(|l| (l.kind, None));
+    let denied_by = match (scp.explicit, explicit) {
+        (Some(statement), _) => Some((PolicyType::ServiceControl, Some(statement))),
+        (None, Some(explicit)) => Some(explicit),
+        (None, None) if scp.implicit => Some((PolicyType::ServiceControl, None)),
+        (None, None) => implicit,
     };
-    match denied_by {
-        None => Decision::allow(scp.levels),
-        denied_by => Decision {
-            allowed: false,
-            denied_by,
-            levels: scp.levels,
-        },
+    Decision {
+        allowed: denied_by.is_none(),
+        denied_by,
+        levels: scp.levels,
+        layers,
     }
 }

@@ -64,7 +64,7 @@ impl Engine {
     /// stays absent, as for every long-term key.
     fn global_keys(&self, principal: &Principal, request: &mut Request) {
         let account = principal.account_id();
-        request.insert("aws:PrincipalArn", principal.arn());
+        request.insert("aws:PrincipalArn", principal.principal_arn());
         request.insert("aws:PrincipalAccount", account);
         request.insert("aws:userid", principal.user_id());
         match principal {
@@ -77,6 +77,28 @@ impl Engine {
                 let tags = self.state.iam.user(account_id, name).map(|u| &u.tags);
                 for (key, value) in tags.into_iter().flatten() {
                     request.insert(&format!("aws:PrincipalTag/{key}"), value.as_str());
+                }
+            }
+            // A session's principal is its role (`aws:PrincipalArn`), with
+            // the role's tags and the session's over them.
+            Principal::AssumedRole {
+                role_name,
+                access_key_id,
+                ..
+            } => {
+                request.insert("aws:PrincipalType", "AssumedRole");
+                let role = crate::iam::find_role(&self.state, account, role_name);
+                for (key, value) in role.iter().flat_map(|r| r.tags.iter()) {
+                    request.insert(&format!("aws:PrincipalTag/{key}"), value.as_str());
+                }
+                if let Some(session) = self.state.iam.sessions.get(access_key_id) {
+                    for (key, value) in &session.tags {
+                        request.insert(&format!("aws:PrincipalTag/{key}"), value.as_str());
+                    }
+                    request.insert(
+                        "aws:TokenIssueTime",
+                        Timestamp::from_epoch_seconds(session.issued.div_euclid(1000)),
+                    );
                 }
             }
         }

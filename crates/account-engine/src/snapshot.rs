@@ -52,10 +52,35 @@ fn check(state: &State) -> Result<(), SnapshotError> {
     check_iam(state)
 }
 
-/// IAM records belong to known accounts, users sit under their own names,
-/// and every access key's user exists.
+/// IAM records belong to known accounts, users, roles and policies sit
+/// under their own names, every access key's user exists, every session
+/// names an account, and a stored role does not also stand recorded as the
+/// one CreateAccount made (which is served from the account record until
+/// it is changed).
 fn check_iam(state: &State) -> Result<(), SnapshotError> {
     let iam = &state.iam;
+    for (account, roles) in &iam.roles {
+        if !state.accounts.contains_key(account) {
+            return inconsistent(format!("IAM roles belong to unknown account {account}"));
+        }
+        if let Some((name, _)) = roles.iter().find(|(name, r)| **name != r.name) {
+            return inconsistent(format!("IAM role {name} is stored under another name"));
+        }
+        let recorded = state.accounts[account].organization_access_role.as_deref();
+        if let Some(name) = recorded.filter(|name| roles.contains_key(*name)) {
+            return inconsistent(format!(
+                "role {name} of account {account} is both stored and recorded as the organization access role"
+            ));
+        }
+    }
+    for (id, session) in &iam.sessions {
+        if !state.accounts.contains_key(&session.account_id) {
+            return inconsistent(format!(
+                "session {id} belongs to unknown account {}",
+                session.account_id
+            ));
+        }
+    }
     for (account, users) in &iam.users {
         if !state.accounts.contains_key(account) {
             return inconsistent(format!("IAM users belong to unknown account {account}"));

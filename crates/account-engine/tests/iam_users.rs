@@ -93,11 +93,11 @@ fn user_errors_are_iams() {
         "ValidationError",
         "1 validation error detected: Value null at 'userName' failed to satisfy constraint: Member must not be null",
     );
-    let unknown = iam(engine, ACCOUNT, "CreateRole", &[]);
+    let unknown = iam(engine, ACCOUNT, "UpdateRole", &[]);
     unknown.assert_error(
         400,
         "InvalidAction",
-        "Could not find operation CreateRole for version 2010-05-08",
+        "Could not find operation UpdateRole for version 2010-05-08",
     );
 }
 

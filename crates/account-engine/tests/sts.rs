@@ -106,7 +106,7 @@ fn an_action_sts_does_not_serve_is_an_invalid_action() {
     let (response, request_id) = query(
         &mut sandbox,
         "111122223333",
-        b"Action=AssumeRole&Version=2011-06-15",
+        b"Action=AssumeRoleWithSAML&Version=2011-06-15",
     );
     assert_eq!(response.status, 400);
     assert_eq!(
@@ -114,7 +114,7 @@ fn an_action_sts_does_not_serve_is_an_invalid_action() {
         error(
             Some(STS),
             "InvalidAction",
-            "Could not find operation AssumeRole for version 2011-06-15",
+            "Could not find operation AssumeRoleWithSAML for version 2011-06-15",
             &request_id
         )
     );

@@ -9,9 +9,7 @@
 use iam_policy::{Policy as Document, PolicyKind};
 
 use super::error::IamApiError;
-use super::model::{
-    AccessKey, AccessKeyMetadata, Args, AttachedPolicy, IamOutput, Policy, PolicyVersion, User,
-};
+use super::model::{AccessKey, AccessKeyMetadata, Args, IamOutput, Policy, PolicyVersion, User};
 use super::operation::IamOperation;
 use super::store::{self, ManagedPolicy};
 use crate::authz;
@@ -28,8 +26,9 @@ const MANAGED_POLICY_LIMIT: usize = 6144;
 /// Access keys a user may have at once (IAM's quota).
 const KEYS_PER_USER: usize = 2;
 
-const UPPER_ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-const SECRET_ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+pub(crate) const UPPER_ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+pub(crate) const SECRET_ALPHABET: &[u8] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// An AWS managed policy that exists in every account.
 pub struct AwsManaged {
@@ -91,27 +90,27 @@ pub fn managed_document<'a>(iam: &'a store::Iam, account: &str, arn: &str) -> Op
         .map(|p| p.document.as_str())
 }
 
-fn validation(value: &str, field: &str, constraint: &str) -> IamApiError {
+pub(super) fn validation(value: &str, field: &str, constraint: &str) -> IamApiError {
     IamApiError::Validation(format!(
         "1 validation error detected: Value '{value}' at '{field}' failed to satisfy constraint: {constraint}"
     ))
 }
 
-fn missing(field: &str) -> IamApiError {
+pub(super) fn missing(field: &str) -> IamApiError {
     IamApiError::Validation(format!(
         "1 validation error detected: Value null at '{field}' failed to satisfy constraint: Member must not be null"
     ))
 }
 
 /// botocore's field names are the members' in lower camel case.
-fn field_name(member: &str) -> String {
+pub(super) fn field_name(member: &str) -> String {
     let mut chars = member.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_ascii_lowercase().to_string() + chars.as_str()
     })
 }
 
-fn length(member: &str, value: &str, max: usize) -> Result<()> {
+pub(super) fn length(member: &str, value: &str, max: usize) -> Result<()> {
     if value.chars().count() > max {
         return Err(validation(
             value,
@@ -123,7 +122,7 @@ fn length(member: &str, value: &str, max: usize) -> Result<()> {
 }
 
 /// `[\w+=,.@-]+` with at most `max` characters: user and policy names.
-fn name<'a>(args: &'a dyn Args, member: &str, max: usize) -> Result<&'a str> {
+pub(super) fn name<'a>(args: &'a dyn Args, member: &str, max: usize) -> Result<&'a str> {
     let value = args
         .get(member)
         .ok_or_else(|| missing(&field_name(member)))?;
@@ -143,7 +142,7 @@ fn name<'a>(args: &'a dyn Args, member: &str, max: usize) -> Result<&'a str> {
 
 /// `(\u002F)|(\u002F[\u0021-\u007E]+\u002F)`, at most 512 characters; `/`
 /// when absent.
-fn path<'a>(args: &'a dyn Args, member: &str) -> Result<&'a str> {
+pub(super) fn path<'a>(args: &'a dyn Args, member: &str) -> Result<&'a str> {
     let Some(value) = args.get(member) else {
         return Ok("/");
     };
@@ -159,7 +158,7 @@ fn path<'a>(args: &'a dyn Args, member: &str) -> Result<&'a str> {
     Ok(value)
 }
 
-fn required<'a>(args: &'a dyn Args, member: &str) -> Result<&'a str> {
+pub(super) fn required<'a>(args: &'a dyn Args, member: &str) -> Result<&'a str> {
     args.get(member).ok_or_else(|| missing(&field_name(member)))
 }
 
@@ -167,12 +166,18 @@ fn no_user(name: &str) -> IamApiError {
     IamApiError::NoSuchEntity(format!("The user with name {name} cannot be found."))
 }
 
-fn no_policy(arn: &str) -> IamApiError {
+/// A role session's call about "its" user names none (observed text).
+fn not_a_user() -> IamApiError {
+    IamApiError::Validation("Must specify userName when calling with non-User credentials".into())
+}
+
+pub(super) fn no_policy(arn: &str) -> IamApiError {
     IamApiError::NoSuchEntity(format!("Policy {arn} does not exist or is not attachable."))
 }
 
 /// `Tags.member.N.Key` / `.Value` from N = 1 until one is missing.
-fn tags(args: &dyn Args) -> Result<Vec<(String, String)>> {
+/// `quota` names the limit in IAM's LimitExceeded text (`TagsPerUser`).
+pub(super) fn tags(args: &dyn Args, quota: &str) -> Result<Vec<(String, String)>> {
     let mut tags = Vec::new();
     for n in 1.. {
         let Some(key) = args.get(&format!("Tags.member.{n}.Key")) else {
@@ -184,14 +189,14 @@ fn tags(args: &dyn Args) -> Result<Vec<(String, String)>> {
         tags.push((key.to_owned(), value.to_owned()));
     }
     if tags.len() > 50 {
-        return Err(IamApiError::LimitExceeded(
-            "Cannot exceed quota for TagsPerUser: 50".into(),
-        ));
+        return Err(IamApiError::LimitExceeded(format!(
+            "Cannot exceed quota for {quota}: 50"
+        )));
     }
     Ok(tags)
 }
 
-fn parse_document(document: &str) -> Result<()> {
+pub(super) fn parse_document(document: &str) -> Result<()> {
     Document::parse(document, PolicyKind::Identity)
         .map(drop)
         .map_err(|e| IamApiError::MalformedPolicyDocument(e.to_string()))
@@ -218,14 +223,20 @@ fn user_output(account_id: &str, user: &store::User) -> User {
         user_id: user.user_id.clone(),
         arn: format!("arn:aws:iam::{account_id}:user{}{}", user.path, user.name),
         create_date: user.created,
+        permissions_boundary: user.permissions_boundary.clone(),
         tags: user.tags.clone(),
     }
 }
 
 impl Engine {
     /// The credential of an access key the sandbox issued: its principal,
-    /// its secret and, for a session's key, its token.
+    /// its secret and, for a session's key, its token. A session's key is
+    /// unknown once the session has expired by the engine's clock, or once
+    /// its role is gone.
     pub fn credential(&self, access_key_id: &str) -> Option<Credential> {
+        if let Some(session) = self.state.iam.sessions.get(access_key_id) {
+            return self.session_credential(access_key_id, session);
+        }
         let key = self.state.iam.access_keys.get(access_key_id)?;
         let user = self.state.iam.user(&key.account_id, &key.user_name)?;
         let principal = Principal::User {
@@ -241,7 +252,27 @@ impl Engine {
         })
     }
 
-    fn iam_token(&mut self, prefix: &str, alphabet: &[u8], len: usize) -> String {
+    fn session_credential(&self, key: &str, session: &store::Session) -> Option<Credential> {
+        if self.clock.now() >= session.expires {
+            return None;
+        }
+        let role = super::roles::find_role(&self.state, &session.account_id, &session.role_name)
+            .filter(|role| role.role_id == session.role_id)?;
+        Some(Credential {
+            principal: Principal::AssumedRole {
+                account_id: session.account_id.clone(),
+                role_name: role.name.clone(),
+                role_path: role.path.clone(),
+                session_name: session.session_name.clone(),
+                user_id: format!("{}:{}", role.role_id, session.session_name),
+                access_key_id: key.to_owned(),
+            },
+            secret_access_key: session.secret.clone(),
+            session_token: Some(session.token.clone()),
+        })
+    }
+
+    pub(crate) fn iam_token(&mut self, prefix: &str, alphabet: &[u8], len: usize) -> String {
         self.state.sequence += 1;
         let token = crate::ids::token(self.state.seed, self.state.sequence, alphabet, len);
         format!("{prefix}{token}")
@@ -278,6 +309,28 @@ impl Engine {
             IamOperation::AttachUserPolicy => self.attach_user_policy(account, args),
             IamOperation::DetachUserPolicy => self.detach_user_policy(account, args),
             IamOperation::ListAttachedUserPolicies => self.list_attached(account, args),
+            IamOperation::CreateRole => self.create_role(account, args),
+            IamOperation::GetRole => self.get_role(account, args),
+            IamOperation::ListRoles => Ok(self.list_roles(account, args)),
+            IamOperation::DeleteRole => self.delete_role(account, args),
+            IamOperation::TagRole => self.tag_role(account, args),
+            IamOperation::PutRolePolicy => self.put_role_policy(account, args),
+            IamOperation::GetRolePolicy => self.get_role_policy(account, args),
+            IamOperation::DeleteRolePolicy => self.delete_role_policy(account, args),
+            IamOperation::ListRolePolicies => self.list_role_policies(account, args),
+            IamOperation::AttachRolePolicy => self.attach_role_policy(account, args),
+            IamOperation::DetachRolePolicy => self.detach_role_policy(account, args),
+            IamOperation::ListAttachedRolePolicies => {
+                self.list_attached_role_policies(account, args)
+            }
+            IamOperation::PutUserPermissionsBoundary => self.set_user_boundary(account, args, true),
+            IamOperation::DeleteUserPermissionsBoundary => {
+                self.set_user_boundary(account, args, false)
+            }
+            IamOperation::PutRolePermissionsBoundary => self.set_role_boundary(account, args, true),
+            IamOperation::DeleteRolePermissionsBoundary => {
+                self.set_role_boundary(account, args, false)
+            }
         }
     }
 
@@ -286,8 +339,9 @@ impl Engine {
     /// (the path the request gives for CreateUser, the stored one
     /// otherwise; the caller itself when a key operation or GetUser names
     /// no user), the policy `arn:aws:iam::<acct>:policy/<path><name>`, or
-    /// `*` for the List actions that have no resource type. With it, the
-    /// user's tags as `aws:ResourceTag/<key>` and `iam:ResourceTag/<key>`.
+    /// `*` for the List actions that have no resource type, the role
+    /// `arn:aws:iam::<acct>:role/<path><name>`. With it, the user's or
+    /// role's tags as `aws:ResourceTag/<key>` and `iam:ResourceTag/<key>`.
     fn iam_resource<'a>(
         &'a self,
         principal: &Principal,
@@ -310,10 +364,44 @@ impl Engine {
                     .user(account, name)
                     .map_or(&[][..], |u| u.tags.as_slice()),
             ),
-            (None, Principal::Root { .. }) => ("*".to_owned(), &[][..]),
+            (None, Principal::Root { .. } | Principal::AssumedRole { .. }) => {
+                ("*".to_owned(), &[][..])
+            }
         };
         match operation {
-            IamOperation::ListUsers | IamOperation::ListPolicies => ("*".to_owned(), &[]),
+            IamOperation::ListUsers | IamOperation::ListPolicies | IamOperation::ListRoles => {
+                ("*".to_owned(), &[])
+            }
+            IamOperation::CreateRole => {
+                let path = args.get("Path").unwrap_or("/");
+                let name = args.get("RoleName").unwrap_or_default();
+                (super::roles::role_arn(account, path, name), &[])
+            }
+            IamOperation::GetRole
+            | IamOperation::DeleteRole
+            | IamOperation::TagRole
+            | IamOperation::PutRolePolicy
+            | IamOperation::GetRolePolicy
+            | IamOperation::DeleteRolePolicy
+            | IamOperation::ListRolePolicies
+            | IamOperation::AttachRolePolicy
+            | IamOperation::DetachRolePolicy
+            | IamOperation::ListAttachedRolePolicies
+            | IamOperation::PutRolePermissionsBoundary
+            | IamOperation::DeleteRolePermissionsBoundary => {
+                let name = args.get("RoleName").unwrap_or_default();
+                let path = super::roles::find_role(&self.state, account, name)
+                    .map_or_else(|| "/".to_owned(), |r| r.path.clone());
+                // The role CreateAccount made has no tags until it is stored.
+                let tags = self
+                    .state
+                    .iam
+                    .roles
+                    .get(account)
+                    .and_then(|roles| roles.get(name))
+                    .map_or(&[][..], |r| r.tags.as_slice());
+                (super::roles::role_arn(account, &path, name), tags)
+            }
             IamOperation::CreateUser => {
                 let path = args.get("Path").unwrap_or("/");
                 let name = args.get("UserName").unwrap_or_default();
@@ -338,7 +426,9 @@ impl Engine {
             | IamOperation::DeleteUserPolicy
             | IamOperation::AttachUserPolicy
             | IamOperation::DetachUserPolicy
-            | IamOperation::ListAttachedUserPolicies => user(args.get("UserName")),
+            | IamOperation::ListAttachedUserPolicies
+            | IamOperation::PutUserPermissionsBoundary
+            | IamOperation::DeleteUserPermissionsBoundary => user(args.get("UserName")),
         }
     }
 
@@ -360,15 +450,30 @@ impl Engine {
             request.insert(&format!("iam:ResourceTag/{key}"), value.as_str());
         }
         match operation {
-            IamOperation::AttachUserPolicy | IamOperation::DetachUserPolicy => {
+            IamOperation::AttachUserPolicy
+            | IamOperation::DetachUserPolicy
+            | IamOperation::AttachRolePolicy
+            | IamOperation::DetachRolePolicy => {
                 if let Some(arn) = args.get("PolicyArn") {
                     request.insert("iam:PolicyARN", arn);
                 }
             }
-            IamOperation::CreateUser | IamOperation::TagUser | IamOperation::CreatePolicy => {
+            IamOperation::PutUserPermissionsBoundary | IamOperation::PutRolePermissionsBoundary => {
+                if let Some(arn) = args.get("PermissionsBoundary") {
+                    request.insert("iam:PermissionsBoundary", arn);
+                }
+            }
+            IamOperation::CreateUser
+            | IamOperation::TagUser
+            | IamOperation::CreatePolicy
+            | IamOperation::CreateRole
+            | IamOperation::TagRole => {
+                if let Some(arn) = args.get("PermissionsBoundary") {
+                    request.insert("iam:PermissionsBoundary", arn);
+                }
                 // Malformed tags are refused after authorization, by the
                 // operation; what is well formed is what the keys see.
-                let given = tags(args).unwrap_or_default();
+                let given = tags(args, "TagsPerUser").unwrap_or_default();
                 for (key, value) in &given {
                     request.insert(&format!("aws:RequestTag/{key}"), value.as_str());
                 }
@@ -405,7 +510,13 @@ impl Engine {
     fn create_user(&mut self, account: &str, args: &dyn Args) -> Result<IamOutput> {
         let name = name(args, "UserName", 64)?.to_owned();
         let path = path(args, "Path")?.to_owned();
-        let tags = tags(args)?;
+        let tags = tags(args, "TagsPerUser")?;
+        let boundary = args.get("PermissionsBoundary").map(str::to_owned);
+        if let Some(arn) = &boundary {
+            if self.find_policy(account, arn).is_none() {
+                return Err(no_policy(arn));
+            }
+        }
         // User names are unique regardless of case (documented).
         let taken = self
             .state
@@ -426,6 +537,7 @@ impl Engine {
             tags,
             inline_policies: Default::default(),
             attached_policies: Default::default(),
+            permissions_boundary: boundary,
         };
         let output = user_output(account, &user);
         self.state
@@ -451,9 +563,11 @@ impl Engine {
                     user_id: account.to_owned(),
                     arn: principal.arn(),
                     create_date: self.state.accounts.get(account).map_or(0, |a| a.created),
+                    permissions_boundary: None,
                     tags: Vec::new(),
                 }))
             }
+            (None, Principal::AssumedRole { .. }) => return Err(not_a_user()),
         };
         let user = self.stored_user(account, name)?;
         Ok(IamOutput::User(user_output(account, user)))
@@ -502,7 +616,7 @@ impl Engine {
 
     fn tag_user(&mut self, account: &str, args: &dyn Args) -> Result<IamOutput> {
         let name = name(args, "UserName", 128)?;
-        let new = tags(args)?;
+        let new = tags(args, "TagsPerUser")?;
         if new.is_empty() {
             return Err(missing("tags"));
         }
@@ -534,6 +648,7 @@ impl Engine {
             // IAM would manage the root user's own keys; the sandbox keeps
             // none, so a root caller must name the user.
             (None, Principal::Root { .. }) => Err(missing("userName")),
+            (None, Principal::AssumedRole { .. }) => Err(not_a_user()),
         }
     }
 
@@ -659,11 +774,17 @@ impl Engine {
         Ok(IamOutput::None)
     }
 
+    /// The users and roles of `account` the policy is attached to.
     fn attachments(&self, account: &str, arn: &str) -> usize {
         let users = self.state.iam.users.get(account).into_iter().flatten();
+        let roles = super::roles::roles_of(&self.state, account);
         users
             .filter(|(_, u)| u.attached_policies.contains(arn))
             .count()
+            + roles
+                .iter()
+                .filter(|r| r.attached_policies.contains(arn))
+                .count()
     }
 
     fn customer_policy(&self, account: &str, policy: &ManagedPolicy) -> Policy {
@@ -737,7 +858,7 @@ impl Engine {
         Ok(IamOutput::Policy(output))
     }
 
-    fn find_policy(&self, account: &str, arn: &str) -> Option<Policy> {
+    pub(super) fn find_policy(&self, account: &str, arn: &str) -> Option<Policy> {
         if let Some(aws) = aws_managed(arn) {
             return Some(self.aws_policy(account, aws));
         }
@@ -827,20 +948,38 @@ impl Engine {
     fn list_attached(&self, account: &str, args: &dyn Args) -> Result<IamOutput> {
         let user_name = name(args, "UserName", 128)?;
         let user = self.stored_user(account, user_name)?;
-        let attached = user
-            .attached_policies
-            .iter()
-            .map(|arn| AttachedPolicy {
-                policy_name: arn.rsplit('/').next().unwrap_or(arn).to_owned(),
-                policy_arn: arn.clone(),
-            })
-            .collect();
-        Ok(IamOutput::AttachedPolicies(attached))
+        Ok(IamOutput::AttachedPolicies(super::roles::attached(
+            &user.attached_policies,
+        )))
+    }
+
+    /// PutUserPermissionsBoundary / DeleteUserPermissionsBoundary; deleting
+    /// a boundary the user does not have changes nothing.
+    fn set_user_boundary(
+        &mut self,
+        account: &str,
+        args: &dyn Args,
+        put: bool,
+    ) -> Result<IamOutput> {
+        let user_name = name(args, "UserName", 128)?;
+        let boundary = if put {
+            let arn = required(args, "PermissionsBoundary")?;
+            self.stored_user(account, user_name)?;
+            if self.find_policy(account, arn).is_none() {
+                return Err(no_policy(arn));
+            }
+            Some(arn.to_owned())
+        } else {
+            None
+        };
+        self.stored_user_mut(account, user_name)?
+            .permissions_boundary = boundary;
+        Ok(IamOutput::None)
     }
 }
 
 /// IAM counts a document's characters without its whitespace (documented).
-fn policy_size(document: &str) -> usize {
+pub(super) fn policy_size(document: &str) -> usize {
     document.chars().filter(|c| !c.is_whitespace()).count()
 }
 

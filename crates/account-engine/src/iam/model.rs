@@ -18,6 +18,23 @@ pub struct User {
     pub user_id: String,
     pub arn: String,
     pub create_date: Millis,
+    /// The ARN of the user's permissions boundary.
+    pub permissions_boundary: Option<String>,
+    pub tags: Vec<(String, String)>,
+}
+
+/// `Role`; the trust policy is sent URL-encoded, as IAM does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    pub path: String,
+    pub role_name: String,
+    pub role_id: String,
+    pub arn: String,
+    pub create_date: Millis,
+    pub assume_role_policy_document: String,
+    pub description: String,
+    pub max_session_duration: u32,
+    pub permissions_boundary: Option<String>,
     pub tags: Vec<(String, String)>,
 }
 
@@ -86,6 +103,15 @@ pub enum IamOutput {
         policy_name: String,
         document: String,
     },
+    Role(Role),
+    Roles(Vec<Role>),
+    RolePolicy {
+        role_name: String,
+        policy_name: String,
+        document: String,
+    },
+    /// ListRolePolicies' `PolicyNames`.
+    PolicyNames(Vec<String>),
     Policy(Policy),
     PolicyVersion(PolicyVersion),
     Policies(Vec<Policy>),

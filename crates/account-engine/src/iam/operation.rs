@@ -28,10 +28,26 @@ pub enum IamOperation {
     AttachUserPolicy,
     DetachUserPolicy,
     ListAttachedUserPolicies,
+    CreateRole,
+    GetRole,
+    ListRoles,
+    DeleteRole,
+    TagRole,
+    PutRolePolicy,
+    GetRolePolicy,
+    DeleteRolePolicy,
+    ListRolePolicies,
+    AttachRolePolicy,
+    DetachRolePolicy,
+    ListAttachedRolePolicies,
+    PutUserPermissionsBoundary,
+    DeleteUserPermissionsBoundary,
+    PutRolePermissionsBoundary,
+    DeleteRolePermissionsBoundary,
 }
 
 impl IamOperation {
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 34] = [
         Self::CreateUser,
         Self::GetUser,
         Self::ListUsers,
@@ -50,6 +66,22 @@ impl IamOperation {
         Self::AttachUserPolicy,
         Self::DetachUserPolicy,
         Self::ListAttachedUserPolicies,
+        Self::CreateRole,
+        Self::GetRole,
+        Self::ListRoles,
+        Self::DeleteRole,
+        Self::TagRole,
+        Self::PutRolePolicy,
+        Self::GetRolePolicy,
+        Self::DeleteRolePolicy,
+        Self::ListRolePolicies,
+        Self::AttachRolePolicy,
+        Self::DetachRolePolicy,
+        Self::ListAttachedRolePolicies,
+        Self::PutUserPermissionsBoundary,
+        Self::DeleteUserPermissionsBoundary,
+        Self::PutRolePermissionsBoundary,
+        Self::DeleteRolePermissionsBoundary,
     ];
 
     /// The API name, which is also the request's `Action`.
@@ -73,6 +105,22 @@ impl IamOperation {
             Self::AttachUserPolicy => "AttachUserPolicy",
             Self::DetachUserPolicy => "DetachUserPolicy",
             Self::ListAttachedUserPolicies => "ListAttachedUserPolicies",
+            Self::CreateRole => "CreateRole",
+            Self::GetRole => "GetRole",
+            Self::ListRoles => "ListRoles",
+            Self::DeleteRole => "DeleteRole",
+            Self::TagRole => "TagRole",
+            Self::PutRolePolicy => "PutRolePolicy",
+            Self::GetRolePolicy => "GetRolePolicy",
+            Self::DeleteRolePolicy => "DeleteRolePolicy",
+            Self::ListRolePolicies => "ListRolePolicies",
+            Self::AttachRolePolicy => "AttachRolePolicy",
+            Self::DetachRolePolicy => "DetachRolePolicy",
+            Self::ListAttachedRolePolicies => "ListAttachedRolePolicies",
+            Self::PutUserPermissionsBoundary => "PutUserPermissionsBoundary",
+            Self::DeleteUserPermissionsBoundary => "DeleteUserPermissionsBoundary",
+            Self::PutRolePermissionsBoundary => "PutRolePermissionsBoundary",
+            Self::DeleteRolePermissionsBoundary => "DeleteRolePermissionsBoundary",
         }
     }
 
@@ -92,7 +140,18 @@ impl IamOperation {
             | Self::DeleteUserPolicy
             | Self::CreatePolicy
             | Self::AttachUserPolicy
-            | Self::DetachUserPolicy => true,
+            | Self::DetachUserPolicy
+            | Self::CreateRole
+            | Self::DeleteRole
+            | Self::TagRole
+            | Self::PutRolePolicy
+            | Self::DeleteRolePolicy
+            | Self::AttachRolePolicy
+            | Self::DetachRolePolicy
+            | Self::PutUserPermissionsBoundary
+            | Self::DeleteUserPermissionsBoundary
+            | Self::PutRolePermissionsBoundary
+            | Self::DeleteRolePermissionsBoundary => true,
             Self::GetUser
             | Self::ListUsers
             | Self::ListAccessKeys
@@ -100,7 +159,12 @@ impl IamOperation {
             | Self::GetPolicy
             | Self::GetPolicyVersion
             | Self::ListPolicies
-            | Self::ListAttachedUserPolicies => false,
+            | Self::ListAttachedUserPolicies
+            | Self::GetRole
+            | Self::ListRoles
+            | Self::GetRolePolicy
+            | Self::ListRolePolicies
+            | Self::ListAttachedRolePolicies => false,
         }
     }
 }
@@ -115,6 +179,6 @@ mod tests {
             assert_eq!(IamOperation::from_name(op.name()), Some(op));
         }
         assert_eq!(IamOperation::from_name("createUser"), None);
-        assert_eq!(IamOperation::from_name("CreateRole"), None);
+        assert_eq!(IamOperation::from_name("UpdateRole"), None);
     }
 }

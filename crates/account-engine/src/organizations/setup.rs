@@ -8,6 +8,7 @@ use crate::account::model::AccountState;
 use crate::account::validate::ACCOUNT_ID;
 use crate::engine::Engine;
 use crate::ids::mix;
+use crate::organizations::api::ACCESS_ROLE;
 use crate::organizations::model::{FeatureSet, JoinedMethod};
 use crate::store::{Account, Joined, Organization};
 
@@ -71,7 +72,8 @@ impl Engine {
 
     /// Makes `account_id` a member of the organization. An account the
     /// sandbox does not know yet is created with `name` and `email` (it
-    /// joins as CREATED); an existing one joins as it is (INVITED).
+    /// joins as CREATED, with the `OrganizationAccountAccessRole` that
+    /// CreateAccount makes); an existing one joins as it is (INVITED).
     pub fn add_member_account(
         &mut self,
         organization_id: &str,
@@ -87,6 +89,7 @@ impl Engine {
         } else {
             let mut account = Account::new(account_id, name, now);
             email.clone_into(&mut account.email);
+            account.organization_access_role = Some(ACCESS_ROLE.to_owned());
             self.state.accounts.insert(account_id.to_owned(), account);
             JoinedMethod::Created
         };

@@ -11,6 +11,19 @@ pub enum StsApiError {
     /// AssumeRoleWithWebIdentity for version 2011-06-15`).
     #[error("Could not find operation {0} for version {VERSION}")]
     InvalidAction(String),
+    /// A value fails the model's pattern, length or range, a required one
+    /// is missing, or the duration exceeds what the role allows.
+    #[error("{0}")]
+    Validation(String),
+    /// The session policy is not a valid identity policy (IAM's texts).
+    #[error("{0}")]
+    MalformedPolicyDocument(String),
+    /// The session policies and tags exceed what a session can carry.
+    #[error("{0}")]
+    PackedPolicyTooLarge(String),
+    /// The trust policy or the caller's own policies refuse AssumeRole.
+    #[error("{0}")]
+    AccessDenied(String),
 }
 
 impl StsApiError {
@@ -18,12 +31,20 @@ impl StsApiError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::InvalidAction(_) => "InvalidAction",
+            Self::Validation(_) => "ValidationError",
+            Self::MalformedPolicyDocument(_) => "MalformedPolicyDocument",
+            Self::PackedPolicyTooLarge(_) => "PackedPolicyTooLarge",
+            Self::AccessDenied(_) => "AccessDenied",
         }
     }
 
     pub fn status(&self) -> u16 {
         match self {
-            Self::InvalidAction(_) => 400,
+            Self::InvalidAction(_)
+            | Self::Validation(_)
+            | Self::MalformedPolicyDocument(_)
+            | Self::PackedPolicyTooLarge(_) => 400,
+            Self::AccessDenied(_) => 403,
         }
     }
 }

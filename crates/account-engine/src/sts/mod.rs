@@ -1,6 +1,8 @@
-//! AWS STS, served over the Query wire (`wire/query.rs`): who is calling.
+//! AWS STS, served over the Query wire (`wire/query.rs`): who is calling,
+//! and role sessions (AssumeRole).
 
 mod api;
+mod assume_role;
 pub mod error;
 pub mod model;
 pub mod operation;

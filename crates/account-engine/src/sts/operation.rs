@@ -11,15 +11,17 @@ pub const XML_NAMESPACE: &str = "https://sts.amazonaws.com/doc/2011-06-15/";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StsOperation {
     GetCallerIdentity,
+    AssumeRole,
 }
 
 impl StsOperation {
-    pub const ALL: [Self; 1] = [Self::GetCallerIdentity];
+    pub const ALL: [Self; 2] = [Self::GetCallerIdentity, Self::AssumeRole];
 
     /// The API name, which is also the request's `Action`.
     pub fn name(self) -> &'static str {
         match self {
             Self::GetCallerIdentity => "GetCallerIdentity",
+            Self::AssumeRole => "AssumeRole",
         }
     }
 
@@ -31,6 +33,7 @@ impl StsOperation {
     pub fn is_mutating(self) -> bool {
         match self {
             Self::GetCallerIdentity => false,
+            Self::AssumeRole => true,
         }
     }
 }
@@ -49,6 +52,7 @@ mod tests {
             Some(StsOperation::GetCallerIdentity)
         );
         assert_eq!(StsOperation::from_name("getCallerIdentity"), None);
-        assert_eq!(StsOperation::from_name("AssumeRole"), None);
+        assert_eq!(StsOperation::from_name("assumeRole"), None);
+        assert_eq!(StsOperation::from_name("AssumeRoleWithSAML"), None);
     }
 }

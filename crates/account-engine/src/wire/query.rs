@@ -11,12 +11,11 @@ use crate::authentication::AuthenticationError;
 use crate::engine::Engine;
 use crate::iam;
 use crate::iam::error::IamApiError;
-use crate::iam::model::{Args, IamOutput, Policy, User};
+use crate::iam::model::{Args, IamOutput, Policy, Role, User};
 use crate::iam::operation::IamOperation;
-use crate::principal::Principal;
 use crate::sts;
 use crate::sts::error::StsApiError;
-use crate::sts::model::GetCallerIdentityOutput;
+use crate::sts::model::{AssumeRoleOutput, GetCallerIdentityOutput};
 use crate::sts::operation::StsOperation;
 use crate::wire::rest_json::WireResponse;
 
@@ -282,16 +281,22 @@ fn caller_identity(output: &GetCallerIdentityOutput) -> Xml {
     xml
 }
 
-fn run_sts(principal: &Principal, action: &str) -> Result<Answer, StsApiError> {
-    let operation =
-        StsOperation::from_name(action).ok_or_else(|| StsApiError::InvalidAction(clip(action)))?;
-    let result = match operation {
-        StsOperation::GetCallerIdentity => caller_identity(&sts::get_caller_identity(principal)),
-    };
-    Ok(Answer {
-        action: operation.name(),
-        result: Some(result),
+fn assumed_role(output: &AssumeRoleOutput) -> Xml {
+    let mut xml = Xml::default();
+    xml.element("Credentials", |xml| {
+        xml.leaf("AccessKeyId", &output.access_key_id)
+            .leaf("SecretAccessKey", &output.secret_access_key)
+            .leaf("SessionToken", &output.session_token);
+        timestamp(xml, "Expiration", output.expiration);
     })
+    .element("AssumedRoleUser", |xml| {
+        xml.leaf("AssumedRoleId", &output.assumed_role_id)
+            .leaf("Arn", &output.arn);
+    });
+    if let Some(size) = output.packed_policy_size {
+        xml.leaf("PackedPolicySize", &size.to_string());
+    }
+    xml
 }
 
 fn timestamp(xml: &mut Xml, name: &str, at: crate::clock::Millis) {
@@ -307,9 +312,42 @@ fn user(xml: &mut Xml, user: &User) {
     }
     xml.leaf("UserId", &user.user_id).leaf("Arn", &user.arn);
     timestamp(xml, "CreateDate", user.create_date);
-    if !user.tags.is_empty() {
+    boundary(xml, user.permissions_boundary.as_deref());
+    tags(xml, &user.tags);
+}
+
+/// A `Role`'s members, in the model's order.
+fn role(xml: &mut Xml, role: &Role) {
+    xml.leaf("Path", &role.path)
+        .leaf("RoleName", &role.role_name)
+        .leaf("RoleId", &role.role_id)
+        .leaf("Arn", &role.arn);
+    timestamp(xml, "CreateDate", role.create_date);
+    xml.leaf(
+        "AssumeRolePolicyDocument",
+        &role.assume_role_policy_document,
+    );
+    if !role.description.is_empty() {
+        xml.leaf("Description", &role.description);
+    }
+    xml.leaf("MaxSessionDuration", &role.max_session_duration.to_string());
+    boundary(xml, role.permissions_boundary.as_deref());
+    tags(xml, &role.tags);
+}
+
+fn boundary(xml: &mut Xml, arn: Option<&str>) {
+    if let Some(arn) = arn {
+        xml.element("PermissionsBoundary", |xml| {
+            xml.leaf("PermissionsBoundaryType", "Policy")
+                .leaf("PermissionsBoundaryArn", arn);
+        });
+    }
+}
+
+fn tags(xml: &mut Xml, tags: &[(String, String)]) {
+    if !tags.is_empty() {
         xml.element("Tags", |xml| {
-            for (key, value) in &user.tags {
+            for (key, value) in tags {
                 xml.element("member", |xml| {
                     xml.leaf("Key", key).leaf("Value", value);
                 });
@@ -387,6 +425,22 @@ fn iam_result(output: &IamOutput) -> Option<Xml> {
                 .leaf("PolicyName", policy_name)
                 .leaf("PolicyDocument", document);
         }
+        IamOutput::Role(r) => {
+            xml.element("Role", |xml| role(xml, r));
+        }
+        IamOutput::Roles(roles) => members(&mut xml, "Roles", roles, role),
+        IamOutput::RolePolicy {
+            role_name,
+            policy_name,
+            document,
+        } => {
+            xml.leaf("RoleName", role_name)
+                .leaf("PolicyName", policy_name)
+                .leaf("PolicyDocument", document);
+        }
+        IamOutput::PolicyNames(names) => {
+            members(&mut xml, "PolicyNames", names, |xml, name| xml.escape(name));
+        }
         IamOutput::Policy(p) => {
             xml.element("Policy", |xml| policy(xml, p));
         }
@@ -447,7 +501,22 @@ impl Engine {
         };
         let principal = self.begin_request(caller);
         match service {
-            QueryService::Sts => run_sts(&principal, action).map_err(QueryError::from),
+            QueryService::Sts => {
+                let operation = StsOperation::from_name(action)
+                    .ok_or_else(|| StsApiError::InvalidAction(clip(action)))?;
+                let result = match operation {
+                    StsOperation::GetCallerIdentity => {
+                        caller_identity(&sts::get_caller_identity(&principal))
+                    }
+                    StsOperation::AssumeRole => {
+                        assumed_role(&self.assume_role(&principal, params)?)
+                    }
+                };
+                Ok(Answer {
+                    action: operation.name(),
+                    result: Some(result),
+                })
+            }
             QueryService::Iam => {
                 let operation = IamOperation::from_name(action)
                     .ok_or_else(|| IamApiError::InvalidAction(clip(action)))?;
@@ -572,9 +641,9 @@ mod tests {
         );
         for body in [
             &b"Action=GetCallerIdentity"[..],
-            b"Action=AssumeRole&Version=2011-06-15",
+            b"Action=AssumeRoleWithSAML&Version=2011-06-15",
             b"Action=GetCallerIdentity&Version=2010-05-08",
-            b"Action=CreateRole&Version=2010-05-08",
+            b"Action=UpdateRole&Version=2010-05-08",
         ] {
             assert_eq!(QueryOperation::from_body(body), None);
         }

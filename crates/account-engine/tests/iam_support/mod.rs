@@ -7,6 +7,7 @@
 use account_engine::Engine;
 
 pub const IAM_NS: &str = "https://iam.amazonaws.com/doc/2010-05-08/";
+pub const STS_NS: &str = "https://sts.amazonaws.com/doc/2011-06-15/";
 
 pub const READ_ONLY: &str = "arn:aws:iam::aws:policy/AWSAccountManagementReadOnlyAccess";
 pub const FULL: &str = "arn:aws:iam::aws:policy/AWSAccountManagementFullAccess";
@@ -48,6 +49,21 @@ impl Xml {
     pub fn ok(&self) -> &Self {
         assert_eq!(self.status, 200, "{}", self.body);
         self
+    }
+
+    /// An STS `<ErrorResponse>` with this status, code and message.
+    #[track_caller]
+    pub fn assert_sts_error(&self, status: u16, code: &str, message: &str) {
+        assert_eq!(self.status, status, "{}", self.body);
+        assert_eq!(self.value("Code"), code, "{}", self.body);
+        assert_eq!(self.value("Message"), escape(message), "{}", self.body);
+        assert!(
+            self.body.starts_with(&format!(
+                "<ErrorResponse xmlns=\"{STS_NS}\"><Error><Type>Sender</Type>"
+            )),
+            "{}",
+            self.body
+        );
     }
 
     /// An `<ErrorResponse>` with this status, code and message.
@@ -100,6 +116,17 @@ pub fn iam(engine: &mut Engine, caller: &str, action: &str, params: &[(&str, &st
     all.extend_from_slice(params);
     let response = engine.handle_query(caller, form(&all).as_bytes());
     assert_eq!(response.header("content-type"), Some("text/xml"));
+    Xml {
+        status: response.status,
+        body: response.body,
+    }
+}
+
+/// Calls STS's `action` as `caller` with `params`.
+pub fn sts(engine: &mut Engine, caller: &str, action: &str, params: &[(&str, &str)]) -> Xml {
+    let mut all = vec![("Action", action), ("Version", "2011-06-15")];
+    all.extend_from_slice(params);
+    let response = engine.handle_query(caller, form(&all).as_bytes());
     Xml {
         status: response.status,
         body: response.body,
