@@ -31,9 +31,14 @@ def test_any_other_key_is_the_root_user_of_the_default_account(server):
 
 def test_an_operation_the_sandbox_does_not_serve_is_an_invalid_action(server, account):
     sts = server.client(account, service="sts")
-    error = api_error(sts.assume_role, RoleArn=f"arn:aws:iam::{account}:role/Admin", RoleSessionName="session")
+    error = api_error(
+        sts.assume_role_with_web_identity,
+        RoleArn=f"arn:aws:iam::{account}:role/Admin",
+        RoleSessionName="session",
+        WebIdentityToken="token-token",
+    )
     assert error["code"] == "InvalidAction"
-    assert error["message"] == "Could not find operation AssumeRole for version 2011-06-15"
+    assert error["message"] == "Could not find operation AssumeRoleWithWebIdentity for version 2011-06-15"
     assert error["status"] == 400
 
 
@@ -41,9 +46,16 @@ def test_the_aws_cli_gets_the_caller_identity(server, account, aws_cli):
     assert aws_cli(server, account).json("sts", "get-caller-identity") == root(account)
     assert aws_cli(server, "test").json("sts", "get-caller-identity") == root(DEFAULT_ACCOUNT)
     line = aws_cli(server, account).error(
-        "sts", "assume-role", "--role-arn", f"arn:aws:iam::{account}:role/Admin", "--role-session-name", "session"
+        "sts",
+        "assume-role-with-web-identity",
+        "--role-arn",
+        f"arn:aws:iam::{account}:role/Admin",
+        "--role-session-name",
+        "session",
+        "--web-identity-token",
+        "token-token",
     )
     assert line == (
-        "An error occurred (InvalidAction) when calling the AssumeRole operation: "
-        "Could not find operation AssumeRole for version 2011-06-15"
+        "An error occurred (InvalidAction) when calling the AssumeRoleWithWebIdentity operation: "
+        "Could not find operation AssumeRoleWithWebIdentity for version 2011-06-15"
     )

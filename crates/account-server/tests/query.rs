@@ -90,7 +90,10 @@ async fn query_errors_are_xml_with_their_status() {
     let app = memory_app();
     let answer = send_raw(
         &app,
-        sts_post(Some("111122223333"), "Action=AssumeRole&Version=2011-06-15"),
+        sts_post(
+            Some("111122223333"),
+            "Action=AssumeRoleWithWebIdentity&Version=2011-06-15",
+        ),
     )
     .await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
@@ -101,7 +104,7 @@ async fn query_errors_are_xml_with_their_status() {
         format!(
             "<ErrorResponse xmlns=\"{STS}\"><Error><Type>Sender</Type>\
              <Code>InvalidAction</Code>\
-             <Message>Could not find operation AssumeRole for version 2011-06-15</Message>\
+             <Message>Could not find operation AssumeRoleWithWebIdentity for version 2011-06-15</Message>\
              </Error><RequestId>{}</RequestId></ErrorResponse>",
             answer.request_id()
         )
@@ -195,7 +198,11 @@ async fn get_caller_identity_is_a_read_and_is_not_journaled() {
         let answer = send_raw(&app, sts_post(Some(key), GET_CALLER_IDENTITY)).await;
         assert_eq!(answer.status, StatusCode::OK);
     }
-    send_raw(&app, sts_post(None, "Action=AssumeRole&Version=2011-06-15")).await;
+    send_raw(
+        &app,
+        sts_post(None, "Action=AssumeRoleWithWebIdentity&Version=2011-06-15"),
+    )
+    .await;
     assert_eq!(files.journal_bytes(), journal);
     assert_eq!(state_of(&sandbox), state);
 }
