@@ -360,3 +360,121 @@ def test_assume_role_is_refused_to_roots_and_strangers(server, account):
         403,
         f"User: arn:aws:iam::{account}:user/assumer is not authorized to perform: sts:AssumeRole on resource: {role}",
     )
+
+
+def unit(guide, member):
+    """An OU under the root with `member` moved into it; returns its path."""
+    org = guide.organizations("123456789012")
+    root = org.list_roots()["Roots"][0]["Id"]
+    ou = org.create_organizational_unit(ParentId=root, Name="Team")["OrganizationalUnit"]
+    org.move_account(AccountId=member, SourceParentId=root, DestinationParentId=ou["Id"])
+    return root, ou, f"o-aa111bb222/{root}/{ou['Id']}/"
+
+
+def org_arn(member):
+    return f"arn:aws:account::123456789012:account/o-aa111bb222/{member}"
+
+
+def test_t6_org_paths_t7_and_t12_org_tags(guide):
+    _, _, path = unit(guide, "111111111111")
+    guide.organizations("123456789012").tag_resource(
+        ResourceId="111111111111", Tags=[{"Key": "project", "Value": "blue"}, {"Key": "CostCenter", "Value": "12345"}]
+    )
+    conditions = {
+        "t6": {"ForAnyValue:StringLike": {"account:AccountResourceOrgPaths": [f"{path}*", "o-aa111bb222/r-a1b2/ou-a1b2-f6g7h222/*"]}},
+        "t7": {"ForAnyValue:StringLike": {"account:AccountResourceOrgTags/project": ["blue", "red"]}},
+    }
+    for name, condition in conditions.items():
+        policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "account:*", "Resource": "*", "Condition": condition}]}
+        client = client_of(guide, "account", user(guide, "123456789012", name, inline=policy))
+        client.get_account_information(AccountId="111111111111")
+        action = "account:GetAccountInformation"
+        me = f"arn:aws:iam::123456789012:user/{name}"
+        assert refusal(client.get_account_information, AccountId="333333333333") == denied(
+            me, action, org_arn("333333333333"), no_identity(action)
+        )
+        assert refusal(client.get_account_information) == denied(
+            me, action, standalone("123456789012"), no_identity(action)
+        )
+    t12 = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Action": ["account:GetContactInformation", "account:GetAlternateContact"],
+                "Resource": "*",
+                "Condition": {"ForAnyValue:StringEquals": {"account:AccountResourceOrgTags/CostCenter": ["12345", "67890"]}},
+            }
+        ],
+    }
+    guide.client("111111111111").put_alternate_contact(**BILLING)
+    client = client_of(guide, "account", user(guide, "123456789012", "t12", inline=t12))
+    client.get_alternate_contact(AccountId="111111111111", AlternateContactType="BILLING")
+    action = "account:GetAlternateContact"
+    assert refusal(client.get_alternate_contact, AccountId="333333333333", AlternateContactType="BILLING") == denied(
+        "arn:aws:iam::123456789012:user/t12", action, org_arn("333333333333"), no_identity(action)
+    )
+
+
+def test_t10_scp_example_3_as_printed_denies_nothing(guide):
+    root, ou, path = unit(guide, "111111111111")
+    org = guide.organizations("123456789012")
+    org.enable_policy_type(RootId=root, PolicyType="SERVICE_CONTROL_POLICY")
+    printed = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "Statement1",
+                "Effect": "Deny",
+                "Action": "account:PutAlternateContact",
+                "Resource": ["arn:aws:account::*:account"],
+                "Condition": {"ForAnyValue:StringLike": {"account:AccountResourceOrgPath": [path, "o-aa111bb222/r-a1b2/ou-a1b2-f6g7h222/"]}},
+            }
+        ],
+    }
+    policy = org.create_policy(Content=json.dumps(printed), Description="T10", Name="T10", Type="SERVICE_CONTROL_POLICY")
+    policy = policy["Policy"]["PolicySummary"]
+    org.attach_policy(PolicyId=policy["Id"], TargetId=root)
+    member = guide.client("111111111111")
+    member.put_alternate_contact(**BILLING)
+
+    # With the key's real name, and the path of an account directly in the
+    # OU as the sandbox writes it (ending with the account id, ARCHITECTURE
+    # §11 decision 4), the member is denied; without `*` no other is.
+    fixed = json.loads(json.dumps(printed))
+    condition = fixed["Statement"][0]["Condition"]["ForAnyValue:StringLike"]
+    condition.pop("account:AccountResourceOrgPath")
+    condition["account:AccountResourceOrgPaths"] = [f"{path}111111111111/"]
+    org.update_policy(PolicyId=policy["Id"], Content=json.dumps(fixed))
+    assert refusal(member.put_alternate_contact, **BILLING) == denied(
+        "arn:aws:iam::111111111111:root",
+        "account:PutAlternateContact",
+        standalone("111111111111"),
+        f"with an explicit deny in a service control policy: {policy['Arn']}",
+    )
+    # Only accounts directly in the OU: a child OU's account is not matched.
+    child = org.create_organizational_unit(ParentId=ou["Id"], Name="Child")["OrganizationalUnit"]
+    org.move_account(AccountId="111111111111", SourceParentId=ou["Id"], DestinationParentId=child["Id"])
+    member.put_alternate_contact(**BILLING)
+
+
+def test_t11_email_target_domain(guide):
+    t11 = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "AllowConditionKey",
+                "Effect": "Allow",
+                "Action": ["account:StartPrimaryEmailUpdate"],
+                "Resource": "*",
+                "Condition": {"StringEqualsIgnoreCase": {"account:EmailTargetDomain": ["example.com", "company.org"]}},
+            }
+        ],
+    }
+    client = client_of(guide, "account", user(guide, "123456789012", "t11", inline=t11))
+    started = client.start_primary_email_update(AccountId="111111111111", PrimaryEmail="x@EXAMPLE.COM")
+    assert started["Status"] == "PENDING"
+    action = "account:StartPrimaryEmailUpdate"
+    assert refusal(client.start_primary_email_update, AccountId="111111111111", PrimaryEmail="x@evil.com") == denied(
+        "arn:aws:iam::123456789012:user/t11", action, org_arn("111111111111"), no_identity(action)
+    )
