@@ -2,8 +2,11 @@
 key IAM issued works on the Account (restJson1), Organizations (JSON 1.1)
 and STS/IAM (Query) wires; a wrong secret, a key the sandbox never issued
 or has deleted, and a token on a user's key are refused with each
-protocol's code and text, as botocore parses them.
+protocol's code and text, as botocore parses them; a session's `ASIA…` key
+from AssumeRole works with its token and is refused without it.
 """
+
+import json
 
 import boto3
 import botocore.config
@@ -124,4 +127,42 @@ def test_the_aws_cli_signs_with_an_issued_key(server, account, admin_key, aws_cl
     assert aws_cli(server, UNKNOWN_KEY, secret=secret).error("account", "get-account-information") == (
         f"An error occurred (UnrecognizedClientException) when calling the GetAccountInformation operation: "
         f"{INVALID_TOKEN}"
+    )
+
+
+@pytest.fixture
+def admin_session(server, account, admin_key):
+    """Session credentials of role `admin` (AdministratorAccess, trusting the
+    account) that user `admin` assumed with its own signed key."""
+    iam = server.client(account, service="iam")
+    trust = json.dumps(
+        {
+            "Version": "2012-10-17",
+            "Statement": [{"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{account}:root"}, "Action": "sts:AssumeRole"}],
+        }
+    )
+    iam.create_role(RoleName="admin", AssumeRolePolicyDocument=trust)
+    iam.attach_role_policy(RoleName="admin", PolicyArn=ADMIN)
+    sts = signing(server, "sts", admin_key["AccessKeyId"], admin_key["SecretAccessKey"])
+    return sts.assume_role(RoleArn=f"arn:aws:iam::{account}:role/admin", RoleSessionName="ops")["Credentials"]
+
+
+def test_a_session_key_works_with_its_token_and_is_refused_without(server, account, admin_session, aws_cli):
+    key_id, secret, token = (admin_session[k] for k in ("AccessKeyId", "SecretAccessKey", "SessionToken"))
+    assert key_id.startswith("ASIA")
+    me = signing(server, "sts", key_id, secret, token).get_caller_identity()
+    assert me["Arn"] == f"arn:aws:sts::{account}:assumed-role/admin/ops"
+    assert signing(server, "account", key_id, secret, token).get_account_information()["AccountId"] == account
+    for service, call, code in (
+        ("sts", "get_caller_identity", "InvalidClientTokenId"),
+        ("account", "get_account_information", "UnrecognizedClientException"),
+        ("organizations", "list_accounts", "UnrecognizedClientException"),
+    ):
+        for wrong in (None, token[::-1]):
+            error = api_error(getattr(signing(server, service, key_id, secret, wrong), call))
+            assert (error["code"], error["message"], error["status"]) == (code, INVALID_TOKEN, 403), (service, wrong)
+    cli = aws_cli(server, key_id, secret=secret, token=token)
+    assert cli.json("sts", "get-caller-identity")["Arn"] == me["Arn"]
+    assert aws_cli(server, key_id, secret=secret).error("sts", "get-caller-identity") == (
+        f"An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: {INVALID_TOKEN}"
     )

@@ -430,3 +430,72 @@ async fn other_ids_keep_the_unsigned_convention() {
         assert_eq!(answer.status, StatusCode::OK, "{id}: {}", answer.body);
     }
 }
+
+/// Credentials of a session of role `admin` (AdministratorAccess, trusting
+/// the account) that user `ana` assumed: the key, and its token.
+async fn session(app: &Router, user: &Key) -> (Key, String) {
+    let trust = "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Principal%22%3A%7B%22AWS%22%3A%22arn%3Aaws%3Aiam%3A%3A111122223333%3Aroot%22%7D%2C%22Action%22%3A%22sts%3AAssumeRole%22%7D%5D%7D";
+    iam_as_root(
+        app,
+        &format!("Action=CreateRole&RoleName=admin&AssumeRolePolicyDocument={trust}"),
+    )
+    .await;
+    iam_as_root(
+        app,
+        "Action=AttachRolePolicy&RoleName=admin&PolicyArn=arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy%2FAdministratorAccess",
+    )
+    .await;
+    let body = "Action=AssumeRole&RoleArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2Fadmin&RoleSessionName=ops&Version=2011-06-15";
+    let assumed = send_raw(app, sign(user, &Call::query("sts", body))).await;
+    assert_eq!(assumed.status, StatusCode::OK, "{}", assumed.body);
+    let key = Key {
+        id: xml_value(&assumed.body, "AccessKeyId").to_owned(),
+        secret: xml_value(&assumed.body, "SecretAccessKey").to_owned(),
+    };
+    assert!(key.id.starts_with("ASIA"), "{}", key.id);
+    (key, xml_value(&assumed.body, "SessionToken").to_owned())
+}
+
+#[tokio::test]
+async fn a_session_key_needs_its_sessions_token() {
+    let (app, user) = with_user().await;
+    let (key, token) = session(&app, &user).await;
+    let with_token = |token: &str| {
+        let mut call = Call::query("sts", CALLER_IDENTITY);
+        call.headers
+            .push(("x-amz-security-token", token.to_owned()));
+        call
+    };
+    let answer = send_raw(&app, sign(&key, &with_token(&token))).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert_eq!(
+        xml_value(&answer.body, "Arn"),
+        "arn:aws:sts::111122223333:assumed-role/admin/ops"
+    );
+    let account = {
+        let mut call = Call::account("/getAccountInformation", "{}");
+        call.headers.push(("x-amz-security-token", token.clone()));
+        send_raw(&app, sign(&key, &call)).await
+    };
+    assert_eq!(account.status, StatusCode::OK, "{}", account.body);
+
+    for call in [
+        Call::query("sts", CALLER_IDENTITY),
+        with_token("not-the-token"),
+    ] {
+        let answer = send_raw(&app, sign(&key, &call)).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN);
+        assert_eq!(xml_value(&answer.body, "Code"), "InvalidClientTokenId");
+    }
+    let missing = send_raw(
+        &app,
+        sign(&key, &Call::account("/getAccountInformation", "{}")),
+    )
+    .await;
+    assert_eq!(
+        missing.error_type.as_deref(),
+        Some("UnrecognizedClientException")
+    );
+    let answer = send_raw(&app, sign(&wrong_secret(&key), &with_token(&token))).await;
+    assert_eq!(xml_value(&answer.body, "Code"), "SignatureDoesNotMatch");
+}
