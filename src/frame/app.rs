@@ -159,6 +159,24 @@ fn focus_tab(tab: Tab) {
     }
 }
 
+/// Scrolls the tab bar (not the page) so the selected tab is in view: on a
+/// narrow screen the bar scrolls sideways, and a deep link or a hash change
+/// from a link in a panel could otherwise select a tab no one can see.
+fn reveal_tab(tablist: &web_sys::HtmlElement, tab: Tab) {
+    let Some(selected) = document().get_element_by_id(&tab_id(tab)) else {
+        return;
+    };
+    let bar = tablist.get_bounding_client_rect();
+    let shown = selected.get_bounding_client_rect();
+    let off_left = shown.left() - bar.left();
+    let off_right = shown.right() - bar.right();
+    if off_left < 0.0 {
+        tablist.set_scroll_left(tablist.scroll_left() + off_left.floor() as i32);
+    } else if off_right > 0.0 {
+        tablist.set_scroll_left(tablist.scroll_left() + off_right.ceil() as i32);
+    }
+}
+
 /// Arrow keys, Home and End move between tabs, as the ARIA tabs pattern
 /// asks.
 fn on_tab_key(ev: web_sys::KeyboardEvent, current: Tab) {
@@ -217,6 +235,12 @@ pub fn App(
     arm_completion_timer(sandbox);
 
     let tab = Memo::new(move |_| nav.tab());
+    let tablist = NodeRef::<leptos::html::Nav>::new();
+    Effect::new(move |_| {
+        if let Some(tablist) = tablist.get() {
+            reveal_tab(&tablist, tab.get());
+        }
+    });
     let tabs = Tab::ALL
         .into_iter()
         .map(|t| {
@@ -251,7 +275,7 @@ pub fn App(
             <Banners startup />
             {linked.map(|linked| view! { <ScenarioBanner linked /> })}
             <h1>"Account"</h1>
-            <nav role="tablist" aria-label="Account settings" class="tabs">{tabs}</nav>
+            <nav role="tablist" aria-label="Account settings" class="tabs" node_ref=tablist>{tabs}</nav>
             <section role="tabpanel" id="panel" class="panel" tabindex="-1"
                 aria-labelledby=move || tab_id(tab.get())>
                 {move || match tab.get() {

@@ -98,3 +98,28 @@ test('the page is usable at 360 px wide', async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByRole('button', { name: 'Enable af-south-1' })).toBeVisible();
 });
+
+// How far the tab of that name sticks out of the tab bar, in CSS pixels
+// (scroll positions are whole pixels, so less than one counts as inside).
+async function outsideTabBar(page, name) {
+  const bar = await page.getByRole('tablist').boundingBox();
+  const tab = await page.getByRole('tab', { name, exact: true }).boundingBox();
+  return Math.max(0, bar.x - tab.x, tab.x + tab.width - (bar.x + bar.width));
+}
+
+test('at 360 px the selected tab is scrolled into view in the tab bar', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await open(page, '/inbox');
+  const bar = page.getByRole('tablist');
+  expect(await bar.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeGreaterThan(0);
+  await expect(page.getByRole('tab', { name: 'Inbox' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => outsideTabBar(page, 'Inbox')).toBeLessThan(1);
+  // A hash change that is not a click on the tab (a link in a panel, Back).
+  for (const [slug, name] of [['contact-information', 'Contact information'], ['console', 'Console']]) {
+    await page.evaluate((hash) => { window.location.hash = hash; }, `#/${slug}`);
+    await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => outsideTabBar(page, name)).toBeLessThan(1);
+  }
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBe(0);
+});
