@@ -8,7 +8,7 @@ export TRUNK_OFFLINE := true
 
 SERVER_BIN := target/server/account-server
 
-.PHONY: install serve dist server test test-native test-wasm test-e2e test-clients test-sdk-js lint bench screenshots clean
+.PHONY: install serve dist size server test test-native test-wasm test-e2e test-clients test-sdk-js lint bench screenshots clean
 
 install:
 	@bash scripts/install-tools.sh
@@ -18,6 +18,10 @@ serve: install
 
 dist: install
 	trunk build --release
+
+# docs/size.md: the release wasm's transfer sizes and its top contributors.
+size: dist
+	bash scripts/size-report.sh
 
 server:
 	cargo run --profile server -p account-server --

@@ -9,6 +9,7 @@ ROOT=$(pwd)
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132.0.0
+TWIGGY_VERSION=0.8.0
 
 say() { printf '[install] %s\n' "$*"; }
 
@@ -38,6 +39,18 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   say "chromium and chromedriver (Debian)"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver python3-venv >/dev/null
+fi
+
+# `make size`: twiggy says where the wasm's bytes go; brotli measures transfer.
+if ! have_version twiggy "$TWIGGY_VERSION"; then
+  say "twiggy $TWIGGY_VERSION"
+  cargo install twiggy --version "=$TWIGGY_VERSION" --locked
+fi
+
+if ! command -v brotli >/dev/null 2>&1; then
+  say "brotli (Debian)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq brotli >/dev/null
 fi
 
 # Debian's binaryen (wasm-opt 108) builds a wasm that dies at start; npm's works.

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Writes docs/size.md from the last release build (`make dist`): what the page
+# costs to transfer (raw, gzip -9, brotli -q 11) and where the wasm's bytes go.
+# twiggy reads the wasm-bindgen output, not the shipped file: wasm-opt drops
+# the name section, and without names twiggy can only print function indices.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+target=${CARGO_TARGET_DIR:-target}
+named="$target/wasm-bindgen/release/account-sandbox_bg.wasm"
+shipped=$(ls dist/*_bg.wasm)
+out=docs/size.md
+# The choices measured by hand (wasm-opt levels, Leptos features) are kept
+# from the previous docs/size.md: everything from this line on.
+marker='## Choices, measured by hand'
+kept=$( [ -f "$out" ] && sed -n "/^$marker\$/,\$p" "$out" || true)
+
+row() { # file
+  printf '| `%s` | %s | %s | %s |\n' "$(basename "$1" | sed -E 's/-[0-9a-f]{16}//')" \
+    "$(stat -c%s "$1")" "$(gzip -9c "$1" | wc -c)" "$(brotli -c -q 11 "$1" | wc -c)"
+}
+
+{
+  echo '# Page size'
+  echo
+  echo 'Written by `make size` (scripts/size-report.sh) from the release build in `dist/`; do not edit by hand.'
+  echo 'Budget (issue 16): the release wasm at most 420 KB gzip.'
+  echo
+  echo '## Transfer, bytes'
+  echo
+  echo '| file | raw | gzip -9 | brotli -q 11 |'
+  echo '|---|---:|---:|---:|'
+  for f in "$shipped" dist/*.js dist/*.css; do row "$f"; done
+  echo
+  echo '## Where the wasm goes'
+  echo
+  echo "twiggy $(twiggy --version | awk '{print $2}') on the wasm-bindgen output before wasm-opt ($(stat -c%s "$named") bytes), so sizes are larger than shipped but in proportion."
+  echo
+  echo '### Largest items (`twiggy top -n 30`)'
+  echo
+  echo '```'
+  twiggy top -n 30 "$named"
+  echo '```'
+  echo
+  echo '### Retained sizes (`twiggy dominators -d 3 -r 40`)'
+  echo
+  echo '```'
+  twiggy dominators -d 3 -r 40 "$named"
+  echo '```'
+  echo
+  echo '### Generic instantiations (`twiggy monos -m 20 -n 5`)'
+  echo
+  echo '```'
+  twiggy monos -m 20 -n 5 "$named"
+  echo '```'
+  if [ -n "$kept" ]; then echo; echo "$kept"; fi
+} > "$out.tmp"
+mv "$out.tmp" "$out"
+echo "wrote $out"
