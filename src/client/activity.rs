@@ -3,7 +3,7 @@
 
 use std::collections::VecDeque;
 
-use account_engine::{Millis, WireResponse};
+use account_engine::{Explanation, Millis, WireResponse};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -43,6 +43,8 @@ pub struct Entry {
     /// The `x-amzn-ErrorType` of a failed call.
     pub error_code: Option<String>,
     pub response: Value,
+    /// Why policies refused the call, for `Why?`.
+    pub explanation: Option<Box<Explanation>>,
 }
 
 impl Entry {
@@ -81,12 +83,21 @@ impl Activity {
     pub fn record(&self, call: Call<'_>) {
         let id = self.next_id.get_value() + 1;
         self.next_id.set_value(id);
-        let response: Value = serde_json::from_str(&call.response.body).unwrap_or(Value::Null);
-        // restJson1 names the error in a header, JSON 1.1 in the body.
+        let body = &call.response.body;
+        // The Query wire answers in XML, kept as text.
+        let response: Value =
+            serde_json::from_str(body).unwrap_or_else(|_| Value::String(body.clone()));
+        // restJson1 names the error in a header, JSON 1.1 in the body, the
+        // Query wire in its `<Code>`.
+        let xml_code = || {
+            let start = body.find("<Code>")? + "<Code>".len();
+            Some(&body[start..start + body[start..].find("</Code>")?])
+        };
         let error_code = call
             .response
             .header("x-amzn-ErrorType")
             .or_else(|| response.get("__type").and_then(Value::as_str))
+            .or_else(|| (call.response.status != 200).then(xml_code).flatten())
             .map(str::to_owned);
         let entry = Entry {
             id,
@@ -99,6 +110,7 @@ impl Activity {
             status: call.response.status,
             error_code,
             response,
+            explanation: call.response.explanation.clone(),
         };
         let mut dropped = 0;
         self.entries.update(|entries| {
@@ -149,6 +161,7 @@ mod tests {
             headers,
             body: r#"{"message":"gone"}"#.into(),
             fields: Vec::new(),
+            explanation: None,
         }
     }
 

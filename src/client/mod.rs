@@ -16,7 +16,8 @@ pub mod script_api;
 pub mod storage;
 
 use account_engine::{
-    ApiError, Engine, Millis, Operation, OrgOperation, SnapshotError, Timings, WireResponse,
+    ApiError, Engine, Millis, Operation, OrgOperation, Principal, QueryService, SnapshotError,
+    Timings, WireResponse,
 };
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -32,6 +33,7 @@ pub struct Sandbox {
     revision: RwSignal<u64>,
     /// The last save's failure, shown in a banner until a save succeeds.
     pub storage_error: RwSignal<Option<StorageError>>,
+    /// The ARN of the principal `Acting as` chose.
     caller: RwSignal<String>,
     /// The account the page's forms act on; `None` is the standalone
     /// context (no `AccountId`).
@@ -53,7 +55,7 @@ struct Batch {
 
 impl Sandbox {
     pub fn new(engine: Engine, store: Box<dyn KeyValue>) -> Self {
-        let caller = engine.default_account().to_owned();
+        let caller = Principal::root(engine.default_account()).arn();
         Self {
             engine: StoredValue::new_local(engine),
             store: StoredValue::new_local(store),
@@ -81,7 +83,16 @@ impl Sandbox {
         input: &Value,
         scoped: bool,
     ) -> (String, Value, WireResponse) {
-        let caller = self.caller.get_untracked();
+        self.dispatch_as(&self.caller.get_untracked(), operation, input, scoped)
+    }
+
+    fn dispatch_as(
+        &self,
+        caller: &str,
+        operation: Operation,
+        input: &Value,
+        scoped: bool,
+    ) -> (String, Value, WireResponse) {
         let mut input = input.clone();
         if let (true, Some(target), Value::Object(members)) =
             (scoped, self.target.get_untracked(), &mut input)
@@ -89,14 +100,33 @@ impl Sandbox {
             members.entry("AccountId").or_insert(target.into());
         }
         let body = input.to_string();
-        let response = self
-            .engine
-            .try_update_value(|e| e.handle(&caller, &operation.path(), body.as_bytes()))
-            .expect("the engine lives as long as the page");
+        let response = self.as_principal(caller, |e, account| {
+            e.handle(account, &operation.path(), body.as_bytes())
+        });
         if operation.is_mutating() && response.status == 200 {
             self.changed();
         }
-        (caller, input, response)
+        (caller.to_owned(), input, response)
+    }
+
+    /// Runs a dispatcher call as the principal `arn` names. A user deleted
+    /// since it was chosen leaves its account's root user acting, which
+    /// `Acting as` then shows.
+    fn as_principal(
+        &self,
+        arn: &str,
+        f: impl FnOnce(&mut Engine, &str) -> WireResponse,
+    ) -> WireResponse {
+        self.engine
+            .try_update_value(|e| {
+                let principal = root_account(arn)
+                    .map(Principal::root)
+                    .or_else(|| e.principal_by_arn(arn))
+                    .unwrap_or_else(|| Principal::root(account_of(arn)));
+                let account = principal.account_id().to_owned();
+                e.as_principal(principal, |e| f(e, &account))
+            })
+            .expect("the engine lives as long as the page")
     }
 
     /// Runs an operation a person asked for, by its wire form, and logs it:
@@ -107,7 +137,19 @@ impl Sandbox {
         operation: Operation,
         input: &Value,
     ) -> Result<Value, ApiError> {
-        let (caller, request, response) = self.dispatch(operation, input, source == Source::Page);
+        self.call_json_as(&self.caller.get_untracked(), source, operation, input)
+    }
+
+    /// [`Sandbox::call_json`] as the principal `arn` names.
+    pub fn call_json_as(
+        &self,
+        arn: &str,
+        source: Source,
+        operation: Operation,
+        input: &Value,
+    ) -> Result<Value, ApiError> {
+        let (caller, request, response) =
+            self.dispatch_as(arn, operation, input, source == Source::Page);
         self.activity.record(Call {
             time: self.now(),
             source,
@@ -122,21 +164,18 @@ impl Sandbox {
 
     fn dispatch_organizations(
         &self,
+        caller: &str,
         operation: OrgOperation,
         input: &Value,
-    ) -> (String, WireResponse) {
-        let caller = self.caller.get_untracked();
+    ) -> WireResponse {
         let body = input.to_string();
-        let response = self
-            .engine
-            .try_update_value(|e| {
-                e.handle_organizations(&caller, &operation.target(), body.as_bytes())
-            })
-            .expect("the engine lives as long as the page");
+        let response = self.as_principal(caller, |e, account| {
+            e.handle_organizations(account, &operation.target(), body.as_bytes())
+        });
         if operation.is_mutating() && response.status == 200 {
             self.changed();
         }
-        (caller, response)
+        response
     }
 
     /// Runs an AWS Organizations operation a person asked for (JSON 1.1
@@ -147,17 +186,93 @@ impl Sandbox {
         operation: OrgOperation,
         input: &Value,
     ) -> Result<Value, Failure> {
-        let (caller, response) = self.dispatch_organizations(operation, input);
+        self.call_organizations_as(&self.caller.get_untracked(), source, operation, input)
+    }
+
+    /// [`Sandbox::call_organizations`] as the principal `arn` names.
+    pub fn call_organizations_as(
+        &self,
+        caller: &str,
+        source: Source,
+        operation: OrgOperation,
+        input: &Value,
+    ) -> Result<Value, Failure> {
+        let response = self.dispatch_organizations(caller, operation, input);
         self.activity.record(Call {
             time: self.now(),
             source,
-            caller: &caller,
+            caller,
             service: "organizations",
             operation: operation.name(),
             request: input,
             response: &response,
         });
         organizations_result(&response)
+    }
+
+    /// Runs an AWS IAM or STS action (Query wire) as the principal `arn`
+    /// names, and logs it; the answer is the XML body.
+    pub fn call_query_as(
+        &self,
+        arn: &str,
+        source: Source,
+        service: QueryService,
+        action: &str,
+        params: &[(&str, &str)],
+    ) -> Result<String, Failure> {
+        let mut form = form_urlencoded::Serializer::new(String::new());
+        form.append_pair("Action", action)
+            .append_pair("Version", service.version());
+        for (key, value) in params {
+            form.append_pair(key, value);
+        }
+        let body = form.finish();
+        let response =
+            self.as_principal(arn, |e, account| e.handle_query(account, body.as_bytes()));
+        let mutating = account_engine::QueryOperation::from_body(body.as_bytes())
+            .is_some_and(account_engine::QueryOperation::is_mutating);
+        if mutating && response.status == 200 {
+            self.changed();
+        }
+        let request = Value::Object(
+            params
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), Value::String((*v).to_owned())))
+                .collect(),
+        );
+        self.activity.record(Call {
+            time: self.now(),
+            source,
+            caller: arn,
+            service: match service {
+                QueryService::Sts => "sts",
+                QueryService::Iam => "iam",
+            },
+            operation: action,
+            request: &request,
+            response: &response,
+        });
+        if response.status == 200 {
+            Ok(response.body)
+        } else {
+            Err(Failure::from_query(response.status, &response.body))
+        }
+    }
+
+    /// [`Sandbox::call_query_as`] as the `Acting as` principal, from a form.
+    pub fn call_query(
+        &self,
+        service: QueryService,
+        action: &str,
+        params: &[(&str, &str)],
+    ) -> Result<String, Failure> {
+        self.call_query_as(
+            &self.caller.get_untracked(),
+            Source::Page,
+            service,
+            action,
+            params,
+        )
     }
 
     /// Runs an operation from a form and decodes its output.
@@ -268,15 +383,45 @@ impl Sandbox {
         self.engine.update_value(|e| e.set_timings(timings));
     }
 
+    /// The account of the `Acting as` principal.
     pub fn caller(&self) -> String {
+        self.caller.with(|arn| account_of(arn).to_owned())
+    }
+
+    /// The ARN of the `Acting as` principal.
+    pub fn principal(&self) -> String {
         self.caller.get()
     }
 
-    /// Acts as another account from now on, in the standalone context.
-    pub fn set_caller(&self, account: String) {
+    /// Acts as another principal from now on, in the standalone context.
+    pub fn set_caller(&self, arn: String) {
         self.target.set(None);
-        self.caller.set(account);
+        self.caller.set(arn);
         self.revision.update(|r| *r += 1);
+    }
+
+    /// The policy simulator's answer, or `None` for an unknown principal.
+    pub fn simulate(
+        &self,
+        simulation: &account_engine::Simulation,
+    ) -> Option<account_engine::Explanation> {
+        self.revision.track();
+        self.engine.with_value(|e| e.simulate(simulation))
+    }
+
+    /// Whether `arn` names a principal the page can act as: any account's
+    /// root user (accounts are created on first use) or an existing user.
+    pub fn principal_exists(&self, arn: &str) -> bool {
+        root_account(arn).is_some()
+            || self
+                .engine
+                .with_value(|e| e.principal_by_arn(arn).is_some())
+    }
+
+    /// Every principal of every account, in account order.
+    pub fn principals(&self) -> Vec<Principal> {
+        self.revision.track();
+        self.engine.with_value(Engine::principals)
     }
 
     pub fn target(&self) -> Option<String> {
@@ -362,6 +507,46 @@ impl Failure {
             status,
         }
     }
+}
+
+impl Failure {
+    /// Reads a Query `<ErrorResponse>`: its `Code` and `Message`.
+    fn from_query(status: u16, body: &str) -> Self {
+        let text = |name: &str| {
+            let open = format!("<{name}>");
+            let start = body.find(&open)? + open.len();
+            let end = body[start..].find(&format!("</{name}>"))? + start;
+            Some(unescape(&body[start..end]))
+        };
+        Self {
+            code: text("Code").unwrap_or_else(|| "ServiceFailure".into()),
+            message: text("Message").unwrap_or_default(),
+            status,
+        }
+    }
+}
+
+/// The XML escapes the Query answers write.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The account id in a principal ARN (`arn:aws:iam::<id>:…`); any other
+/// text is taken as an account id, as callers were before principals.
+pub fn account_of(arn: &str) -> &str {
+    arn.strip_prefix("arn:aws:iam::")
+        .and_then(|rest| rest.split_once(':'))
+        .map_or(arn, |(account, _)| account)
+}
+
+/// The account whose root user `arn` names.
+fn root_account(arn: &str) -> Option<&str> {
+    let account = arn.strip_prefix("arn:aws:iam::")?.strip_suffix(":root")?;
+    (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit())).then_some(account)
 }
 
 impl From<ApiError> for Failure {

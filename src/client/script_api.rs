@@ -1,15 +1,18 @@
 //! `window.accountSandbox`: the page's engine for scripts and the browser
-//! console, through the same client as the forms. `call` takes any Account
-//! or Organizations operation by its API name; `inbox` gives what the
+//! console, through the same client as the forms. `call(operation, input,
+//! options)` takes any Account or Organizations operation by its API name,
+//! or any operation with a service prefix (`account:`, `organizations:`,
+//! `iam:`, `sts:`; IAM and STS answer in their XML), as `options.as` (a
+//! principal's ARN) or the `Acting as` principal; `inbox` gives what the
 //! sandbox "sent", oldest first.
 
 use account_engine::inbox::Message;
-use account_engine::{ApiError, Operation, OrgOperation};
+use account_engine::{ApiError, Operation, OrgOperation, QueryService};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::client::activity::Source;
-use crate::client::Sandbox;
+use crate::client::{Failure, Sandbox};
 
 /// The rejection value: `{ code, message, status }` plus `reason` and
 /// `fieldList` where the API has them.
@@ -36,33 +39,104 @@ fn from_js(input: &JsValue) -> Result<Value, ApiError> {
     serde_json::from_str(&text).map_err(|e| ApiError::Serialization(e.to_string()))
 }
 
-fn call(sandbox: Sandbox, operation: JsValue, input: JsValue) -> Result<Value, Value> {
+/// `options.as`, the ARN of the principal to call as; the `Acting as`
+/// principal without it.
+fn principal_option(sandbox: Sandbox, options: &JsValue) -> String {
+    js_sys::Reflect::get(options, &"as".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| sandbox.principal())
+}
+
+fn failure(f: &Failure) -> Value {
+    json!({ "code": f.code, "message": f.message, "status": f.status })
+}
+
+/// IAM's answer for a principal that does not exist, as for a key it
+/// never issued.
+fn unknown_principal(arn: &str) -> Value {
+    json!({
+        "code": "InvalidClientTokenId",
+        "message": format!("The security token included in the request is invalid: no principal {arn:?} exists."),
+        "status": 403,
+    })
+}
+
+/// A Query action's input as form parameters: strings, numbers and
+/// booleans as they read.
+fn query_params(input: &Value) -> Vec<(String, String)> {
+    input
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(key, value)| {
+            let text = match value {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            (key.clone(), text)
+        })
+        .collect()
+}
+
+fn call(
+    sandbox: Sandbox,
+    operation: JsValue,
+    input: JsValue,
+    options: JsValue,
+) -> Result<Value, Value> {
     let name = operation.as_string().unwrap_or_default();
     let input = from_js(&input).map_err(|e| rejection(&e))?;
-    if let Some(operation) = Operation::from_name(&name) {
+    let arn = principal_option(sandbox, &options);
+    if !sandbox.principal_exists(&arn) {
+        return Err(unknown_principal(&arn));
+    }
+    let (service, action) = name.split_once(':').unwrap_or(("", &name));
+    let account = matches!(service, "" | "account")
+        .then(|| Operation::from_name(action))
+        .flatten();
+    if let Some(operation) = account {
         return sandbox
-            .call_json(Source::Script, operation, &input)
+            .call_json_as(&arn, Source::Script, operation, &input)
             .map_err(|e| rejection(&e));
     }
-    if let Some(operation) = OrgOperation::from_name(&name) {
+    let organizations = matches!(service, "" | "organizations")
+        .then(|| OrgOperation::from_name(action))
+        .flatten();
+    if let Some(operation) = organizations {
         return sandbox
-            .call_organizations(Source::Script, operation, &input)
-            .map_err(|f| json!({ "code": f.code, "message": f.message, "status": f.status }));
+            .call_organizations_as(&arn, Source::Script, operation, &input)
+            .map_err(|f| failure(&f));
+    }
+    let query = match service {
+        "iam" => Some(QueryService::Iam),
+        "sts" => Some(QueryService::Sts),
+        _ => None,
+    };
+    if let Some(service) = query {
+        let params = query_params(&input);
+        let params: Vec<(&str, &str)> = params
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        return sandbox
+            .call_query_as(&arn, Source::Script, service, action, &params)
+            .map(Value::String)
+            .map_err(|f| failure(&f));
     }
     Err(rejection(&ApiError::UnknownOperation(format!(
-        "{name:?} is not an operation of the Account or Organizations API."
+        "{name:?} is not an operation of the Account, Organizations, IAM or STS API."
     ))))
 }
 
 pub fn install(sandbox: Sandbox) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
-    let call =
-        Closure::<dyn Fn(JsValue, JsValue) -> js_sys::Promise>::new(move |operation, input| {
-            match call(sandbox, operation, input) {
-                Ok(output) => js_sys::Promise::resolve(&to_js(&output)),
-                Err(error) => js_sys::Promise::reject(&to_js(&error)),
-            }
-        });
+    let call = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> js_sys::Promise>::new(
+        move |operation, input, options| match call(sandbox, operation, input, options) {
+            Ok(output) => js_sys::Promise::resolve(&to_js(&output)),
+            Err(error) => js_sys::Promise::reject(&to_js(&error)),
+        },
+    );
     let inbox = Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
         let messages: Vec<Value> = sandbox.inbox().iter().map(Message::to_json).collect();
         js_sys::Promise::resolve(&to_js(&Value::Array(messages)))

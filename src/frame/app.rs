@@ -21,6 +21,7 @@ use crate::tabs::events::EventsTab;
 use crate::tabs::inbox::InboxTab;
 use crate::tabs::organization::primary_email::EmailChange;
 use crate::tabs::organization::OrganizationTab;
+use crate::tabs::permissions::PermissionsTab;
 use crate::tabs::regions::RegionsTab;
 use crate::tabs::training::TrainingTab;
 use crate::training::console::Console;
@@ -288,6 +289,7 @@ pub fn App(
                     Tab::Console => view! { <ConsoleTab /> }.into_any(),
                     Tab::Training => view! { <TrainingTab /> }.into_any(),
                     Tab::Inbox => view! { <InboxTab /> }.into_any(),
+                    Tab::Permissions => view! { <PermissionsTab /> }.into_any(),
                 }}
             </section>
         </main>

@@ -13,10 +13,11 @@ pub enum Tab {
     Console,
     Training,
     Inbox,
+    Permissions,
 }
 
 impl Tab {
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::ContactInformation,
         Self::AlternateContacts,
         Self::Regions,
@@ -26,6 +27,7 @@ impl Tab {
         Self::Console,
         Self::Training,
         Self::Inbox,
+        Self::Permissions,
     ];
 
     /// The accessible name of the tab, as the UI contract fixes it.
@@ -40,6 +42,7 @@ impl Tab {
             Self::Console => "Console",
             Self::Training => "Training",
             Self::Inbox => "Inbox",
+            Self::Permissions => "Permissions",
         }
     }
 
@@ -54,6 +57,7 @@ impl Tab {
             Self::Console => "console",
             Self::Training => "training",
             Self::Inbox => "inbox",
+            Self::Permissions => "permissions",
         }
     }
 

@@ -3,7 +3,7 @@
 //! calls also show the AWS CLI command and the boto3 snippet that make the
 //! same request.
 
-use account_engine::{Operation, OrgOperation};
+use account_engine::{Explanation, Operation, OrgOperation};
 use account_training::{
     render_boto3, render_cli, render_organizations_boto3, render_organizations_cli,
 };
@@ -13,6 +13,7 @@ use crate::client::activity::{Entry, CAPACITY};
 use crate::client::Sandbox;
 use crate::frame::nav::Nav;
 use crate::widgets::clipboard::CopyButton;
+use crate::widgets::explain::ExplanationView;
 
 fn clock_time(millis: i64) -> String {
     let date = js_sys::Date::new(&(millis as f64).into());
@@ -68,6 +69,20 @@ fn equivalents(entry: &Entry) -> Option<(String, String)> {
     }
 }
 
+/// `Why?`: the decision path of a refused call, shown on demand.
+#[component]
+fn Why(explanation: Box<Explanation>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let explanation = *explanation;
+    view! {
+        <button type="button" class="secondary" aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)>"Why?"</button>
+        <Show when=move || open.get()>
+            <ExplanationView explanation=explanation.clone() />
+        </Show>
+    }
+}
+
 #[component]
 fn EntryView(entry: Entry) -> impl IntoView {
     let heading_id = format!("call-{}", entry.id);
@@ -89,6 +104,7 @@ fn EntryView(entry: Entry) -> impl IntoView {
                 </span>
             </header>
             {equivalents}
+            {entry.explanation.clone().map(|explanation| view! { <Why explanation /> })}
             <details>
                 <summary>"Request and response"</summary>
                 <div class="wire">

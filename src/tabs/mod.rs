@@ -7,5 +7,6 @@ pub mod contact_information;
 pub mod events;
 pub mod inbox;
 pub mod organization;
+pub mod permissions;
 pub mod regions;
 pub mod training;

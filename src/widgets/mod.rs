@@ -6,6 +6,7 @@ pub mod announce;
 pub mod clipboard;
 pub mod dialog;
 pub mod download;
+pub mod explain;
 pub mod filters;
 pub mod form;
 pub mod virtual_table;

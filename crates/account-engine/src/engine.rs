@@ -1,6 +1,8 @@
 //! The engine: state, clock and settings, and what every operation shares
 //! (settling due region changes, resolving the target account).
 
+use std::cell::RefCell;
+
 use crate::account::access;
 use crate::account::authorization::{check_param, Param};
 use crate::account::error::ApiError;
@@ -10,6 +12,7 @@ use crate::account::validate;
 use crate::clock::{Clock, Millis};
 use crate::context::Origin;
 use crate::events::Event;
+use crate::explanation::Explanation;
 use crate::organizations::authorization::OrgCall;
 use crate::principal::Principal;
 use crate::store::{Account, State, DEFAULT_ACCOUNT_ID};
@@ -85,6 +88,12 @@ pub struct Engine {
     /// The Organizations request being served, for its authorization
     /// after the service's own checks; `None` outside the dispatcher.
     pub(crate) org_call: Option<OrgCall>,
+    /// The principal a shell acts as without a signature
+    /// ([`Engine::as_principal`]), which outranks the caller's key.
+    pub(crate) acting_as: Option<Principal>,
+    /// Why the current request was refused, for its response; set from
+    /// the `&self` checks that authorize.
+    pub(crate) explanation: RefCell<Option<Box<Explanation>>>,
 }
 
 impl Engine {
@@ -99,6 +108,8 @@ impl Engine {
             settled: 0,
             origin: Origin::default(),
             org_call: None,
+            acting_as: None,
+            explanation: RefCell::new(None),
         }
     }
 
@@ -223,7 +234,11 @@ impl Engine {
     /// Resolves the request's caller to its principal, once per request,
     /// and keeps it for the checks the request makes.
     pub(crate) fn begin_request(&mut self, caller: &str) -> Principal {
-        self.principal = self.principal_of(caller);
+        self.explanation.take();
+        self.principal = match &self.acting_as {
+            Some(principal) => principal.clone(),
+            None => self.principal_of(caller),
+        };
         self.principal.clone()
     }
 

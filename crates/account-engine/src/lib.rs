@@ -9,6 +9,7 @@
 //! share (the state, the clock, snapshots, ids, the inbox) sits at the top.
 
 pub mod account;
+mod acting;
 pub mod authentication;
 pub mod authz;
 pub mod catalog;
@@ -17,6 +18,7 @@ mod context;
 mod credential;
 mod engine;
 pub mod events;
+pub mod explanation;
 pub mod iam;
 mod ids;
 pub mod inbox;
@@ -35,12 +37,14 @@ mod wire;
 pub use account::{error, model, operation};
 pub use organizations::{error as org_error, model as org_model, operation as org_operation};
 
+pub use account::simulation::Simulation;
 pub use authentication::AuthenticationError;
 pub use clock::{Clock, ManualClock, Millis};
 pub use context::Origin;
 pub use credential::Credential;
 pub use engine::{Config, Engine, Timings};
 pub use error::{ApiError, FieldError, ValidationReason};
+pub use explanation::Explanation;
 pub use iam::error::IamApiError;
 pub use iam::operation::IamOperation;
 pub use operation::Operation;

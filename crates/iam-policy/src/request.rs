@@ -97,6 +97,8 @@ impl Item {
 struct Entry {
     /// ASCII-lowercased: condition keys are case-insensitive.
     key: Box<str>,
+    /// As the caller spelled it, for explanations.
+    name: Box<str>,
     multivalued: bool,
     items: Vec<Item>,
 }
@@ -157,6 +159,7 @@ impl Request {
         };
         let entry = Entry {
             key: key.to_ascii_lowercase().into(),
+            name: key.into(),
             multivalued,
             items: texts.into_iter().map(Item::new).collect(),
         };
@@ -182,6 +185,14 @@ impl Request {
 
     pub fn principal(&self) -> Option<&Principal> {
         self.principal.as_ref()
+    }
+
+    /// Every condition key, as it was spelled, with its values, sorted by
+    /// key: what a request context shows people.
+    pub fn keys(&self) -> impl Iterator<Item = (&str, Vec<&str>)> {
+        self.entries
+            .iter()
+            .map(|entry| (&*entry.name, entry.items.iter().map(|i| &*i.text).collect()))
     }
 
     pub(crate) fn action_key(&self) -> &str {

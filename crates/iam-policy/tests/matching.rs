@@ -367,3 +367,23 @@ fn statements_expose_their_sid_and_effect() {
     assert!(statements[1].matches(&put));
     assert!(!statements[1].matches(&put.with("aws:username", Value::from("alice"))));
 }
+
+#[test]
+fn a_request_lists_its_keys_as_spelled_and_sorted() {
+    let request = Request::new("account:GetContactInformation", "*")
+        .with("aws:username", "ana")
+        .with(
+            "account:AlternateContactTypes",
+            Value::set(["BILLING", "SECURITY"]),
+        )
+        .with("AWS:SecureTransport", false);
+    let keys: Vec<(&str, Vec<&str>)> = request.keys().collect();
+    assert_eq!(
+        keys,
+        [
+            ("account:AlternateContactTypes", vec!["BILLING", "SECURITY"]),
+            ("AWS:SecureTransport", vec!["false"]),
+            ("aws:username", vec!["ana"]),
+        ]
+    );
+}

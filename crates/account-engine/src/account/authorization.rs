@@ -8,7 +8,6 @@ use super::access::{denied, INVALID_CONTACT_TYPE, INVALID_TARGET_REGION};
 use super::error::ApiError;
 use super::model::AlternateContactType;
 use super::operation::Operation;
-use crate::authz;
 use crate::engine::Engine;
 use crate::organizations::tree::Node;
 use crate::principal::Principal;
@@ -101,8 +100,7 @@ impl Engine {
         param: Param,
     ) -> Result<(), ApiError> {
         let request = self.account_request(principal, operation, org_mode, target, param);
-        let decision = authz::authorize(&self.state, principal, &request);
-        match decision.message(principal, &request) {
+        match self.decide(principal, &request) {
             Some(message) => Err(ApiError::AccessDenied(message)),
             None => Ok(()),
         }

@@ -12,5 +12,6 @@ pub mod operation;
 pub(crate) mod phone;
 mod primary_email;
 pub(crate) mod regions;
+pub mod simulation;
 pub mod texts;
 pub(crate) mod validate;

@@ -12,7 +12,6 @@ use super::error::IamApiError;
 use super::model::{AccessKey, AccessKeyMetadata, Args, IamOutput, Policy, PolicyVersion, User};
 use super::operation::IamOperation;
 use super::store::{self, ManagedPolicy};
-use crate::authz;
 use crate::credential::Credential;
 use crate::engine::Engine;
 use crate::principal::Principal;
@@ -484,8 +483,7 @@ impl Engine {
             }
             _ => {}
         }
-        let decision = authz::authorize(&self.state, principal, &request);
-        match decision.message(principal, &request) {
+        match self.decide(principal, &request) {
             Some(message) => Err(IamApiError::AccessDenied(message)),
             None => Ok(()),
         }

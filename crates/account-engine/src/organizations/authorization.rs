@@ -20,7 +20,6 @@ use super::operation::OrgOperation;
 use super::policies::{policy_arn, SERVICE_CONTROL_POLICY};
 use super::tree::FULL_AWS_ACCESS;
 use crate::account::validate::ACCOUNT_ID;
-use crate::authz;
 use crate::engine::Engine;
 use crate::store::Organization;
 
@@ -220,8 +219,7 @@ impl Engine {
         for (i, resource) in call.resource_arns(org).into_iter().enumerate() {
             let mut request = self.request_context(&principal, action.clone(), resource);
             self.org_keys(call, org, i, policy_type, &mut request);
-            let decision = authz::authorize(&self.state, &principal, &request);
-            if let Some(message) = decision.message(&principal, &request) {
+            if let Some(message) = self.decide(&principal, &request) {
                 return Err(OrgApiError::PolicyDenied(message));
             }
         }

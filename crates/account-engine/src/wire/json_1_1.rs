@@ -201,12 +201,14 @@ impl Engine {
                 headers,
                 body: body.to_string(),
                 fields: Vec::new(),
+                explanation: None,
             },
             Err(error) => WireResponse {
                 status: error.status(),
                 headers,
                 body: error.body().to_string(),
                 fields: Vec::new(),
+                explanation: self.take_explanation(),
             },
         }
     }

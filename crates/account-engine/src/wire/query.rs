@@ -569,6 +569,7 @@ impl Engine {
             ],
             body,
             fields: Vec::new(),
+            explanation: self.take_explanation(),
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::account::model::input;
 use crate::account::operation::Operation;
 use crate::authentication::AuthenticationError;
 use crate::engine::Engine;
+use crate::explanation::Explanation;
 
 /// An HTTP response, ready for any transport.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +23,9 @@ pub struct WireResponse {
     /// operations answer with a bare message): the page's forms read it to
     /// put the message beside its field, and transports ignore it.
     pub fields: Vec<FieldError>,
+    /// Why policies refused the call, for the page's `Why?`; not part of
+    /// the wire either.
+    pub explanation: Option<Box<Explanation>>,
 }
 
 impl WireResponse {
@@ -219,6 +223,7 @@ impl Engine {
                 headers,
                 body: body.to_string(),
                 fields: Vec::new(),
+                explanation: None,
             },
             Err(error) => {
                 if let Some(code) = error.header_code() {
@@ -229,6 +234,7 @@ impl Engine {
                     headers,
                     body: error.body().to_string(),
                     fields: error.field_list().to_vec(),
+                    explanation: self.take_explanation(),
                 }
             }
         }
