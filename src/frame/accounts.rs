@@ -41,6 +41,9 @@ fn principal_groups(state: &State, principals: &[Principal]) -> Vec<Group> {
         let text = match principal {
             Principal::Root { .. } => format!("Root user · {}", principal.arn()),
             Principal::User { name, .. } => format!("{name} · {}", principal.arn()),
+            Principal::AssumedRole { session_name, .. } => {
+                format!("{session_name} · {}", principal.arn())
+            }
         };
         let option = (option_value(principal), text);
         match groups.last_mut() {

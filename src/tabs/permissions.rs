@@ -31,6 +31,7 @@ fn principal_name(principal: &Principal) -> String {
     match principal {
         Principal::Root { .. } => "Root user".to_owned(),
         Principal::User { name, .. } => name.clone(),
+        Principal::AssumedRole { session_name, .. } => session_name.clone(),
     }
 }
 
