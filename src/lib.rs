@@ -27,6 +27,7 @@ pub fn start() {
     let mut engine = Engine::new(clock::BrowserClock, config);
     let startup = persistence::load(&mut engine, &store);
     let sandbox = client::Sandbox::new(engine, Box::new(store));
+    save_after_paint(sandbox);
     let linked = scenario_link::take().map(|scenario| scenario_link::load(&sandbox, scenario));
     if let Err(error) = script_api::install(sandbox) {
         web_sys::console::error_2(&"accountSandbox could not be installed".into(), &error);
@@ -34,6 +35,37 @@ pub fn start() {
     leptos::mount::mount_to_body(move || {
         leptos::view! { <app::App sandbox settings startup linked /> }
     });
+}
+
+/// Writing the whole state to localStorage takes tens of milliseconds at
+/// thousands of accounts, so a change is saved after the frame that shows
+/// it (a task after the next animation frame; at once, in a task, while the
+/// page is hidden and draws no frames). Leaving or hiding the page writes a
+/// waiting change at once, so a reload or a closed tab loses nothing.
+#[cfg(target_arch = "wasm32")]
+fn save_after_paint(sandbox: client::Sandbox) {
+    use leptos::prelude::{document, request_animation_frame, set_timeout, window_event_listener};
+    use std::time::Duration;
+
+    sandbox.save_later(Box::new(|save| {
+        if document().hidden() {
+            set_timeout(save, Duration::ZERO);
+        } else {
+            request_animation_frame(move || set_timeout(save, Duration::ZERO));
+        }
+    }));
+    // Listeners for the page's whole life: nothing removes them.
+    std::mem::forget(window_event_listener(leptos::ev::pagehide, move |_| {
+        sandbox.flush()
+    }));
+    std::mem::forget(window_event_listener(
+        leptos::ev::visibilitychange,
+        move |_| {
+            if document().hidden() {
+                sandbox.flush();
+            }
+        },
+    ));
 }
 
 /// The page only runs in a browser.

@@ -2,8 +2,9 @@
 //! console or `window.accountSandbox.call`, goes through the engine's wire
 //! dispatcher here, so the page cannot disagree with the local endpoint.
 //! Calls a person makes are logged for the Activity tab; reads the views
-//! make to display the state are not. After a change the state is saved and
-//! a revision signal tells views to read again.
+//! make to display the state are not. After a change a revision signal
+//! tells views to read again, and the state is saved: at once, or, in the
+//! page, after the frame that shows the change (see [`Sandbox::save_later`]).
 //!
 //! Beside it, what it stands on: the activity log it writes, the storage and
 //! persistence it saves through, the browser clock the engine is given, and
@@ -26,6 +27,17 @@ use serde_json::Value;
 use activity::{Activity, Call, Source};
 use storage::{KeyValue, StorageError};
 
+/// Runs a save some time later; the page runs it after the next paint.
+pub type Scheduler = Box<dyn Fn(Box<dyn FnOnce()>)>;
+
+/// How changes reach the store: a scheduler (none saves at once) and
+/// whether a change is waiting for its save.
+#[derive(Default)]
+struct Saves {
+    later: Option<Scheduler>,
+    pending: bool,
+}
+
 #[derive(Clone, Copy)]
 pub struct Sandbox {
     engine: StoredValue<Engine, LocalStorage>,
@@ -44,6 +56,7 @@ pub struct Sandbox {
     /// shown: any operation completes due changes first, reads too, and
     /// reads neither save nor bump the revision.
     shown_settled: StoredValue<u64>,
+    saves: StoredValue<Saves, LocalStorage>,
     pub activity: Activity,
 }
 
@@ -65,6 +78,7 @@ impl Sandbox {
             target: RwSignal::new(None),
             batching: StoredValue::new(Batch::default()),
             shown_settled: StoredValue::new(0),
+            saves: StoredValue::new_local(Saves::default()),
             activity: Activity::new(),
         }
     }
@@ -471,19 +485,58 @@ impl Sandbox {
         result
     }
 
-    fn changed(&self) {
-        if self.batching.with_value(|b| b.active) {
-            self.batching.update_value(|b| b.dirty = true);
+    /// Saves changes through `later` from now on: a change is shown at
+    /// once and saved when the scheduled save runs, so the frame that
+    /// shows it does not wait for the whole state to be written, and the
+    /// changes made before it runs are saved together. Whoever installs a
+    /// scheduler calls [`Sandbox::flush`] when the page may go away.
+    pub fn save_later(&self, later: Scheduler) {
+        self.saves.update_value(|s| s.later = Some(later));
+    }
+
+    /// Saves the change waiting for its save, if any.
+    pub fn flush(&self) {
+        let pending = self
+            .saves
+            .try_update_value(|s| std::mem::take(&mut s.pending))
+            .unwrap_or(false);
+        if !pending {
             return;
         }
         let result = self.store.with_value(|store| {
             self.engine
                 .with_value(|e| persistence::save(e, store.as_ref()))
         });
+        self.storage_error.set(result.err());
+    }
+
+    fn changed(&self) {
+        if self.batching.with_value(|b| b.active) {
+            self.batching.update_value(|b| b.dirty = true);
+            return;
+        }
         self.shown_settled
             .set_value(self.engine.with_value(Engine::settled));
-        self.storage_error.set(result.err());
         self.revision.update(|r| *r += 1);
+        let first = self
+            .saves
+            .try_update_value(|s| !std::mem::replace(&mut s.pending, true))
+            .unwrap_or(false);
+        if !first {
+            return;
+        }
+        let sandbox = *self;
+        let save: Box<dyn FnOnce()> = Box::new(move || sandbox.flush());
+        let save = self.saves.with_value(|s| match &s.later {
+            Some(later) => {
+                later(save);
+                None
+            }
+            None => Some(save),
+        });
+        if let Some(now) = save {
+            now();
+        }
     }
 }
 
@@ -493,11 +546,14 @@ pub struct Failure {
     pub code: String,
     pub message: String,
     pub status: u16,
+    /// The typed member an Organizations refusal is about, when the
+    /// engine names one (off the wire), so a form shows it at that field.
+    pub field: Option<String>,
 }
 
 impl Failure {
     /// Reads a JSON 1.1 error body: `__type` and `Message`.
-    fn from_organizations(status: u16, body: &Value) -> Self {
+    fn from_organizations(status: u16, body: &Value, field: Option<String>) -> Self {
         let text = |key: &str| body.get(key).and_then(Value::as_str).map(str::to_owned);
         Self {
             code: text("__type").unwrap_or_else(|| "ServiceException".into()),
@@ -505,6 +561,7 @@ impl Failure {
                 .or_else(|| text("message"))
                 .unwrap_or_default(),
             status,
+            field,
         }
     }
 }
@@ -555,6 +612,7 @@ impl From<ApiError> for Failure {
             code: error.code().into(),
             message: error.to_string(),
             status: error.status(),
+            field: None,
         }
     }
 }
@@ -570,7 +628,8 @@ fn organizations_result(response: &WireResponse) -> Result<Value, Failure> {
     if response.status == 200 {
         Ok(body)
     } else {
-        Err(Failure::from_organizations(response.status, &body))
+        let field = response.fields.first().map(|f| f.name.clone());
+        Err(Failure::from_organizations(response.status, &body, field))
     }
 }
 
@@ -680,6 +739,48 @@ mod tests {
             1,
             "a batch of reads changes nothing"
         );
+    }
+
+    #[test]
+    fn with_a_scheduler_changes_show_at_once_and_are_saved_together_when_it_runs() {
+        let owner = Owner::new();
+        owner.set();
+        let s = sandbox(&ManualClock::at(0));
+        let queued = std::rc::Rc::new(std::cell::RefCell::new(Vec::<Box<dyn FnOnce()>>::new()));
+        let queue = queued.clone();
+        s.save_later(Box::new(move |save| queue.borrow_mut().push(save)));
+        let saved = || s.store.with_value(|st| st.get(STATE_KEY).unwrap());
+        for name in ["One", "Two"] {
+            s.run(Operation::PutAccountName, json!({"AccountName": name}))
+                .unwrap();
+        }
+        assert_eq!(s.revision.get_untracked(), 2, "each change is shown");
+        assert_eq!(saved(), None, "nothing is written before the save runs");
+        assert_eq!(queued.borrow().len(), 1, "one save for both changes");
+        let save = queued.borrow_mut().pop().unwrap();
+        save();
+        assert!(saved().unwrap().contains("\"Two\""));
+
+        s.run(Operation::PutAccountName, json!({"AccountName": "Three"}))
+            .unwrap();
+        s.flush();
+        assert!(
+            saved().unwrap().contains("\"Three\""),
+            "a flush saves at once"
+        );
+        store_nothing(&s);
+        let late = queued.borrow_mut().pop().unwrap();
+        late();
+        assert_eq!(
+            saved(),
+            None,
+            "the scheduled save finds nothing left to write"
+        );
+    }
+
+    /// Empties the store, so a later write shows.
+    fn store_nothing(s: &Sandbox) {
+        s.store.with_value(|st| st.remove(STATE_KEY)).unwrap();
     }
 
     #[test]

@@ -216,6 +216,7 @@ mod tests {
                 code: "AccessDeniedException".into(),
                 message: "no, sorry".into(),
                 status: 403,
+                field: None,
             }),
         };
         assert_eq!(tally(&[ok.clone(), failed.clone()]), (1, 1));

@@ -1,7 +1,8 @@
 //! Long page jobs (the bulk job, generating accounts) run in short slices.
-//! Each slice is one [`Sandbox::batch`], so the state is saved once per
-//! slice rather than once per call, and between slices the job yields to
-//! the browser, so progress repaints and a Cancel click is heard.
+//! Each slice is one [`Sandbox::batch`], so the state is saved at most once
+//! per slice rather than once per call (after the slice's frame), and
+//! between slices the job yields to the browser, so progress repaints and
+//! a Cancel click is heard.
 
 use gloo_timers::future::TimeoutFuture;
 
@@ -20,8 +21,9 @@ pub fn now_ms() -> f64 {
 
 /// Runs a job until `slice` says no work is left or `cancelled()` holds
 /// before a slice. `slice` works while the `time_left` it is given holds,
-/// and returns whether work remains; `sliced` then gets the slice's time,
-/// its save included. Returns whether the job ran to its end.
+/// and returns whether work remains; `sliced` then gets the slice's time
+/// (the save runs after the frame, outside it). Returns whether the job
+/// ran to its end.
 pub async fn run(
     sandbox: Sandbox,
     cancelled: impl Fn() -> bool,

@@ -55,7 +55,7 @@ pub fn InboxTab() -> impl IntoView {
                     <h2 id="inbox-heading">"Inbox" <span class="count">{move || format!("({})", rows.with(Vec::len))}</span></h2>
                 </div>
                 <p class="hint">"What the sandbox sent instead of mail and text messages, newest first."</p>
-                <VirtualTable label="Messages" columns=&["Sent", "Recipient", "Account ID", "Purpose", "Code"] rows empty="No messages yet" />
+                <VirtualTable label="Messages" columns=&["Sent", "Recipient", "Account ID", "Purpose", "Code"] rows cells=Callback::new(|row| row) empty="No messages yet" />
             </section>
         </Show>
     }

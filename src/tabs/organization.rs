@@ -29,12 +29,18 @@ use structure::OrganizationStructure;
 /// thousands, and a typo of an extra digit should not hang the tab.
 const GENERATE_MAX: usize = 5000;
 
+/// The member accounts the delegated administrator field offers at once:
+/// a list to pick from while typing, not one option per member, which at
+/// thousands of members took most of the tab's render.
+const ADMIN_CHOICES: usize = 20;
+
+/// What the tab is built for: the caller's organization. Trusted access
+/// and the delegated administrator are read inside the summary, so turning
+/// them on or off redraws a few cells, not the whole tab and its tree.
 #[derive(Clone, PartialEq)]
 struct Summary {
     id: String,
     management: String,
-    trusted_access: bool,
-    delegated_admin: Option<String>,
 }
 
 #[component]
@@ -48,11 +54,19 @@ fn Summary(summary: Summary) -> impl IntoView {
         Err(failure) => announcer.failed(&failure),
     };
     let principal = json!({ "ServicePrincipal": ACCOUNT_MANAGEMENT_PRINCIPAL });
-    let trusted = summary.trusted_access;
+    let facts = Memo::new(move |_| {
+        let caller = sandbox.caller();
+        sandbox.with_state(|s| {
+            s.organization_of(&caller)
+                .map(|o| (o.trusted_access, o.delegated_administrator.clone()))
+                .unwrap_or_default()
+        })
+    });
+    let trusted = move || facts.with(|f| f.0);
     let toggle = {
         let principal = principal.clone();
         move |_| {
-            if trusted {
+            if facts.with_untracked(|f| f.0) {
                 call(
                     OrgOperation::DisableAwsServiceAccess,
                     principal.clone(),
@@ -68,32 +82,41 @@ fn Summary(summary: Summary) -> impl IntoView {
         }
     };
     let candidate = RwSignal::new(String::new());
-    let members = Memo::new(move |_| {
+    let choices = Memo::new(move |_| {
         let caller = sandbox.caller();
+        let needle = needle(&candidate.get());
         sandbox.with_state(|s| {
-            s.organization_of(&caller)
-                .map(|o| {
-                    o.members
-                        .iter()
-                        .filter(|m| **m != o.management_account_id)
-                        .cloned()
-                        .collect::<Vec<_>>()
+            let Some(org) = s.organization_of(&caller) else {
+                return Vec::new();
+            };
+            org.members
+                .iter()
+                .filter(|id| **id != org.management_account_id)
+                .filter_map(|id| s.accounts.get(id))
+                .filter(|a| {
+                    needle.is_empty()
+                        || a.id.contains(&needle)
+                        || lowercase(&a.name).contains(&needle)
                 })
-                .unwrap_or_default()
+                .take(ADMIN_CHOICES)
+                .map(|a| (a.id.clone(), a.name.clone()))
+                .collect::<Vec<_>>()
         })
     });
-    let current = summary.delegated_admin.clone();
-    let deregister = current.clone().map(|admin| {
-        view! {
-            <button type="button" class="button small secondary" on:click=move |_| {
-                call(
-                    OrgOperation::DeregisterDelegatedAdministrator,
-                    json!({ "AccountId": admin, "ServicePrincipal": ACCOUNT_MANAGEMENT_PRINCIPAL }),
-                    format!("{admin} is no longer the delegated administrator."),
-                );
-            }>"Deregister"</button>
-        }
-    });
+    let current = move || facts.with(|f| f.1.clone());
+    let deregister = move || {
+        current().map(|admin| {
+            view! {
+                <button type="button" class="button small secondary" on:click=move |_| {
+                    call(
+                        OrgOperation::DeregisterDelegatedAdministrator,
+                        json!({ "AccountId": admin, "ServicePrincipal": ACCOUNT_MANAGEMENT_PRINCIPAL }),
+                        format!("{admin} is no longer the delegated administrator."),
+                    );
+                }>"Deregister"</button>
+            }
+        })
+    };
     view! {
         <dl class="details">
             <div class="kv"><dt>"Organization ID"</dt><dd class="mono">{summary.id.clone()}</dd></div>
@@ -101,30 +124,32 @@ fn Summary(summary: Summary) -> impl IntoView {
             <div class="kv">
                 <dt>"Trusted access for AWS Account Management"</dt>
                 <dd>
-                    <span class=if trusted { "status status-enabled" } else { "status status-disabled" }>
-                        {if trusted { "ENABLED" } else { "DISABLED" }}
+                    <span class=move || if trusted() { "status status-enabled" } else { "status status-disabled" }>
+                        {move || if trusted() { "ENABLED" } else { "DISABLED" }}
                     </span>
                     " "
-                    <button type="button" class="button small" class:primary=!trusted class:secondary=trusted on:click=toggle>
-                        {if trusted { "Disable trusted access" } else { "Enable trusted access" }}
+                    <button type="button" class="button small" class:primary=move || !trusted() class:secondary=trusted on:click=toggle>
+                        {move || if trusted() { "Disable trusted access" } else { "Enable trusted access" }}
                     </button>
                 </dd>
             </div>
             <div class="kv">
                 <dt>"Delegated administrator"</dt>
-                <dd><span class="mono">{current.unwrap_or_else(|| "None".into())}</span> " " {deregister}</dd>
+                <dd><span class="mono">{move || current().unwrap_or_else(|| "None".into())}</span> " " {deregister}</dd>
             </div>
         </dl>
         <div class="toolbar">
             <div class="field inline">
                 <label for="delegated-admin">"Delegated administrator account"</label>
-                <select id="delegated-admin" prop:value=move || candidate.get() on:change=move |ev| candidate.set(event_target_value(&ev))>
-                    <option value="">"Choose a member account"</option>
-                    {move || members.get().into_iter().map(|id| {
-                        let label = id.clone();
-                        view! { <option value=id>{label}</option> }
-                    }).collect_view()}
-                </select>
+                <input id="delegated-admin" type="text" list="delegated-admin-choices" autocomplete="off"
+                    placeholder="Account ID or name" aria-describedby="delegated-admin-hint"
+                    prop:value=move || candidate.get() on:input=move |ev| candidate.set(event_target_value(&ev)) />
+                <datalist id="delegated-admin-choices">
+                    {move || choices.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                </datalist>
+                <p class="hint" id="delegated-admin-hint">
+                    {format!("Type an account ID or name; the first {ADMIN_CHOICES} matching member accounts are offered.")}
+                </p>
             </div>
             <button type="button" class="button secondary" on:click=move |_| {
                 let account = candidate.get_untracked();
@@ -412,7 +437,7 @@ fn BulkAlternateContact() -> impl IntoView {
                     }}</p>
                     <button type="button" class="button small secondary" on:click=export disabled=move || running.get()>"Download CSV"</button>
                 </div>
-                <VirtualTable label="Bulk results" columns=&["Account ID", "Name", "Result", "Error"] rows empty="No results yet" />
+                <VirtualTable label="Bulk results" columns=&["Account ID", "Name", "Result", "Error"] rows cells=Callback::new(|row| row) empty="No results yet" />
             </Show>
         </section>
     }
@@ -428,14 +453,13 @@ pub fn OrganizationTab() -> impl IntoView {
             s.organization_of(&caller).map(|o| Summary {
                 id: o.id.clone(),
                 management: o.management_account_id.clone(),
-                trusted_access: o.trusted_access,
-                delegated_admin: o.delegated_administrator.clone(),
             })
         })
     });
     let search = RwSignal::new(String::new());
     // A memo, not a derived signal: the count and the table (on every
-    // scroll) read the rows, which are built once per change.
+    // scroll) read the matching ids, found once per change; the table
+    // reads the cells of the rows in view.
     let members = Memo::new(move |_| {
         let caller = sandbox.caller();
         let needle = needle(&search.get());
@@ -452,15 +476,19 @@ pub fn OrganizationTab() -> impl IntoView {
                         || lowercase(&a.name).contains(&needle)
                         || lowercase(&a.email).contains(&needle)
                 })
-                .map(|a| {
-                    vec![
-                        a.id.clone(),
-                        a.name.clone(),
-                        a.email.clone(),
-                        a.state.as_str().to_owned(),
-                    ]
-                })
+                .map(|a| a.id.clone())
                 .collect::<Vec<_>>()
+        })
+    });
+    let member_cells = Callback::new(move |id: String| {
+        sandbox.with_state(|s| match s.accounts.get(&id) {
+            Some(a) => vec![
+                id.clone(),
+                a.name.clone(),
+                a.email.clone(),
+                a.state.as_str().to_owned(),
+            ],
+            None => vec![id.clone()],
         })
     });
     let create = move |_| match sandbox.call_organizations(
@@ -513,7 +541,7 @@ pub fn OrganizationTab() -> impl IntoView {
                                 prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
                         </div>
                     </div>
-                    <VirtualTable label="Member accounts" columns=&["Account ID", "Name", "Email", "Status"] rows=members empty="No accounts match" action />
+                    <VirtualTable label="Member accounts" columns=&["Account ID", "Name", "Email", "Status"] rows=members cells=member_cells empty="No accounts match" action />
                     <PrimaryEmailChange />
                 </section>
                 <OrganizationStructure />

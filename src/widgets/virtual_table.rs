@@ -27,15 +27,21 @@ pub fn window(scroll_top: i32, total: usize) -> (usize, usize) {
 }
 
 #[component]
-pub fn VirtualTable(
+pub fn VirtualTable<R>(
     /// The table's caption, which is also its accessible name.
     label: &'static str,
     columns: &'static [&'static str],
-    #[prop(into)] rows: Signal<Vec<Vec<String>>>,
+    #[prop(into)] rows: Signal<Vec<R>>,
+    /// A row's cells, the first its key; built only for the rows in view,
+    /// so a list of thousands costs its rows, not their text.
+    cells: Callback<R, Vec<String>>,
     /// Shown in place of rows when there are none.
     empty: &'static str,
     #[prop(optional)] action: Option<RowAction>,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    R: Clone + Send + Sync + 'static,
+{
     let width = columns.len() + usize::from(action.is_some());
     let scroll_top = RwSignal::new(0);
     let spacer = |rows: usize| {
@@ -50,14 +56,15 @@ pub fn VirtualTable(
             let visible = rows[first..last]
                 .iter()
                 .enumerate()
-                .map(|(i, cells)| {
+                .map(|(i, row)| {
+                    let cells = cells.run(row.clone());
                     let control = action.map(|a| {
                         let key = cells.first().cloned().unwrap_or_default();
                         view! { <td class="row-actions">{a.cell.run(key)}</td> }
                     });
                     view! {
                         <tr aria-rowindex=first + i + 2 style=format!("height: {ROW_HEIGHT}px")>
-                            {cells.iter().map(|c| view! { <td title=c.clone()>{c.clone()}</td> }).collect_view()}
+                            {cells.into_iter().map(|c| { let title = c.clone(); view! { <td title=title>{c}</td> } }).collect_view()}
                             {control}
                         </tr>
                     }

@@ -399,6 +399,57 @@ fn unknown_resources_are_target_not_found() {
     }
 }
 
+/// The service names no member in an InvalidInputException; the engine
+/// tells the page's forms off the wire which typed member it is about.
+#[test]
+fn invalid_tag_keys_values_and_ou_names_name_their_member_off_the_wire() {
+    let mut org = Org::new();
+    let (unit, root) = (org.unit.clone(), org.root.clone());
+    let cases: Vec<(&str, Value, &str, &[&str])> = vec![
+        (
+            "TagResource",
+            json!({"ResourceId": unit, "Tags": [{"Key": "", "Value": "v"}]}),
+            "MIN_LENGTH_EXCEEDED",
+            &["Key"],
+        ),
+        (
+            "TagResource",
+            json!({"ResourceId": unit, "Tags": [{"Key": "a*b", "Value": "v"}]}),
+            "INVALID_PATTERN",
+            &["Key"],
+        ),
+        (
+            "TagResource",
+            json!({"ResourceId": unit, "Tags": [{"Key": "k", "Value": "v".repeat(257)}]}),
+            "MAX_LENGTH_EXCEEDED",
+            &["Value"],
+        ),
+        (
+            "CreateOrganizationalUnit",
+            json!({"ParentId": root, "Name": "n".repeat(129)}),
+            "MAX_LENGTH_EXCEEDED",
+            &["Name"],
+        ),
+        (
+            "UpdateOrganizationalUnit",
+            json!({"OrganizationalUnitId": unit, "Name": ""}),
+            "MIN_LENGTH_EXCEEDED",
+            &["Name"],
+        ),
+        (
+            "TagResource",
+            json!({"ResourceId": "unit", "Tags": [{"Key": "k", "Value": "v"}]}),
+            "INVALID_PATTERN",
+            &[],
+        ),
+    ];
+    for (operation, body, reason, fields) in cases {
+        let reply = org.sandbox.org_as(MANAGEMENT, operation, body.clone());
+        reply.assert_invalid(reason);
+        assert_eq!(reply.fields, fields, "{operation} {body}");
+    }
+}
+
 #[test]
 fn tag_input_rules() {
     let mut org = Org::new();

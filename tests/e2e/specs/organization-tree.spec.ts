@@ -140,6 +140,77 @@ test('build a nested OU tree, move an account into it, tag it, rename and delete
   await expect(calls.nth(1).getByRole('heading')).toHaveText('MoveAccount');
 });
 
+test('a tag key or value and an OU name the engine refuses are shown at their field and announced', async ({ page }) => {
+  await open(page, '/organization');
+  await call(page, 'CreateOrganization', { FeatureSet: 'ALL' });
+  const member = await createMember(page, 'Dev', 'dev@example.com');
+  const pattern = 'InvalidInputException: You provided a value that does not match the required pattern.';
+  const tooLong = 'InvalidInputException: You provided a string parameter that is longer than allowed.';
+
+  await page.getByRole('button', { name: `Tags of ${member}` }).click();
+  const tags = panel(page, `Tags of ${member}`);
+  const key = tags.getByLabel('Tag key', { exact: true });
+  const value = tags.getByLabel('Tag value', { exact: true });
+  await key.fill('a*b');
+  await value.fill('ok');
+  await tags.getByRole('button', { name: 'Add tag', exact: true }).click();
+  await expect(alert(page)).toHaveText(pattern);
+  await expect(key).toHaveAttribute('aria-invalid', 'true');
+  await expect(key).toHaveAccessibleDescription(pattern);
+  await expect(value).not.toHaveAttribute('aria-invalid', 'true');
+  // The key fixed, a value too long: the message moves to the value.
+  await key.fill('env');
+  await value.fill('v'.repeat(257));
+  await tags.getByRole('button', { name: 'Add tag', exact: true }).click();
+  await expect(value).toHaveAccessibleDescription(tooLong);
+  await expect(value).toHaveAttribute('aria-invalid', 'true');
+  await expect(key).not.toHaveAttribute('aria-invalid', 'true');
+  await value.fill('prod');
+  await tags.getByRole('button', { name: 'Add tag', exact: true }).click();
+  await expect(status(page)).toHaveText(`Tag env added to ${member}.`);
+  await expect(value).not.toHaveAttribute('aria-invalid', 'true');
+  await tags.getByRole('button', { name: 'Close', exact: true }).click();
+
+  await page.getByRole('button', { name: 'Create organizational unit' }).click();
+  const create = panel(page, 'Create organizational unit');
+  const name = create.getByLabel('Name', { exact: true });
+  await name.fill('n'.repeat(129));
+  await create.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(alert(page)).toHaveText(tooLong);
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription(tooLong);
+  await name.fill('Workloads');
+  await create.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(status(page)).toContainText('Organizational unit Workloads (');
+
+  await page.getByRole('button', { name: 'Rename Workloads' }).click();
+  const rename = panel(page, 'Rename Workloads');
+  await rename.getByLabel('Name', { exact: true }).fill('');
+  await rename.getByRole('button', { name: 'Save', exact: true }).click();
+  const tooShort = 'InvalidInputException: You provided a string parameter that is shorter than allowed.';
+  await expect(rename.getByLabel('Name', { exact: true })).toHaveAccessibleDescription(tooShort);
+  await expect(alert(page)).toHaveText(tooShort);
+});
+
+test('the delegated administrator field offers a bounded list of matching members and registers the one typed', async ({ page }) => {
+  await open(page, '/organization');
+  await call(page, 'CreateOrganization', { FeatureSet: 'ALL' });
+  const members = [];
+  for (const n of [1, 2, 3]) members.push(await createMember(page, `Team ${n}`, `team-${n}@example.com`));
+  const field = page.getByRole('combobox', { name: 'Delegated administrator account' });
+  await expect(field).toHaveAccessibleDescription('Type an account ID or name; the first 20 matching member accounts are offered.');
+  const offered = () => page.locator('#delegated-admin-choices option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  await expect.poll(offered).toEqual([...members].sort());
+  await field.fill('team 2');
+  await expect.poll(offered).toEqual([members[1]]);
+  await page.getByRole('button', { name: 'Enable trusted access' }).click();
+  await expect(status(page)).toHaveText('Trusted access for AWS Account Management enabled.');
+  await field.fill(members[1]);
+  await page.getByRole('button', { name: 'Register delegated administrator' }).click();
+  await expect(status(page)).toHaveText(`${members[1]} is now the delegated administrator for AWS Account Management.`);
+  await expect(page.getByRole('button', { name: 'Deregister' })).toBeVisible();
+});
+
 test('enable SCPs, create a policy (the document checked on save), attach it, and the refused detach of the last one', async ({ page }) => {
   await open(page, '/organization');
   await call(page, 'CreateOrganization', { FeatureSet: 'ALL' });

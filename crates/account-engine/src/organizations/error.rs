@@ -256,6 +256,15 @@ pub enum OrgApiError {
     ConstraintViolation(Constraint),
     #[error("{}", .0.message())]
     InvalidInput(InvalidInput),
+    /// An InvalidInputException about one member the person typed (an
+    /// OU's `Name`, a tag's `Key` or `Value`). The wire is the same as
+    /// `InvalidInput`'s; the member reaches forms off the wire, in
+    /// `WireResponse::fields`, as the service names none.
+    #[error("{}", .kind.message())]
+    InvalidMember {
+        kind: InvalidInput,
+        member: &'static str,
+    },
     #[error("{0}")]
     Service(String),
     /// The body is not JSON, not an object, or a member has the wrong type.
@@ -303,7 +312,7 @@ impl OrgApiError {
                 "PolicyTypeNotAvailableForOrganizationException"
             }
             Self::ConstraintViolation(_) => "ConstraintViolationException",
-            Self::InvalidInput(_) => "InvalidInputException",
+            Self::InvalidInput(_) | Self::InvalidMember { .. } => "InvalidInputException",
             Self::Service(_) => "ServiceException",
             Self::Serialization(_) => "SerializationException",
             Self::UnknownOperation(_) => "UnknownOperationException",
@@ -315,8 +324,24 @@ impl OrgApiError {
     pub fn reason(&self) -> Option<&'static str> {
         match self {
             Self::ConstraintViolation(c) => Some(c.reason()),
-            Self::InvalidInput(i) => Some(i.reason()),
+            Self::InvalidInput(i) | Self::InvalidMember { kind: i, .. } => Some(i.reason()),
             _ => None,
+        }
+    }
+
+    /// The request member an invalid input is about, when the engine knows.
+    pub fn member(&self) -> Option<&'static str> {
+        match self {
+            Self::InvalidMember { member, .. } => Some(member),
+            _ => None,
+        }
+    }
+
+    /// The same refusal, said to be about `member`.
+    pub fn about(self, member: &'static str) -> Self {
+        match self {
+            Self::InvalidInput(kind) => Self::InvalidMember { kind, member },
+            other => other,
         }
     }
 

@@ -28,7 +28,7 @@ fn check_ou_id(value: &str) -> Result<()> {
 }
 
 fn check_ou_name(value: &str) -> Result<()> {
-    check_string(value, (1, 128), |_| true)
+    check_string(value, (1, 128), |_| true).map_err(|e| e.about("Name"))
 }
 
 /// `ParentId` or `ChildId`: what it names, or the error for neither.

@@ -27,10 +27,10 @@ fn is_tag_text(s: &str) -> bool {
 pub(super) fn checked_tags(tags: &[input::Tag]) -> Result<Tags> {
     let mut checked = Tags::new();
     for tag in tags {
-        let key = required(tag.key.as_deref())?;
-        let value = required(tag.value.as_deref())?;
-        check_string(key, (1, 128), is_tag_text)?;
-        check_string(value, (0, 256), is_tag_text)?;
+        let key = required(tag.key.as_deref()).map_err(|e| e.about("Key"))?;
+        let value = required(tag.value.as_deref()).map_err(|e| e.about("Value"))?;
+        check_string(key, (1, 128), is_tag_text).map_err(|e| e.about("Key"))?;
+        check_string(value, (0, 256), is_tag_text).map_err(|e| e.about("Value"))?;
         if checked.insert(key.to_owned(), value.to_owned()).is_some() {
             return Err(invalid(InvalidInput::DuplicateTagKey));
         }

@@ -13,6 +13,7 @@ use crate::organizations::authorization::OrgCall;
 use crate::organizations::error::OrgApiError;
 use crate::organizations::operation::OrgOperation;
 use crate::wire::rest_json::{json_object, WireResponse, NOT_AN_OBJECT};
+use crate::FieldError;
 
 pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 
@@ -207,7 +208,10 @@ impl Engine {
                 status: error.status(),
                 headers,
                 body: error.body().to_string(),
-                fields: Vec::new(),
+                fields: error
+                    .member()
+                    .map(|member| vec![FieldError::new(member, error.to_string())])
+                    .unwrap_or_default(),
                 explanation: self.take_explanation(),
             },
         }

@@ -326,6 +326,8 @@ pub fn alternate(kind: &str) -> Value {
 pub struct OrgReply {
     pub status: u16,
     pub body: Value,
+    /// The members a refusal is about, off the wire (`WireResponse::fields`).
+    pub fields: Vec<String>,
 }
 
 impl Sandbox {
@@ -353,6 +355,7 @@ impl Sandbox {
         OrgReply {
             status: response.status,
             body,
+            fields: response.fields.iter().map(|f| f.name.clone()).collect(),
         }
     }
 }

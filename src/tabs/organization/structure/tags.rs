@@ -13,6 +13,10 @@ pub fn TagsPanel(resource: String, label: String) -> impl IntoView {
     let tree = expect_context::<Tree>();
     let key = RwSignal::new(String::new());
     let value = RwSignal::new(String::new());
+    // A refusal the engine says is about the key or the value is shown
+    // at that field too (it is announced either way).
+    let key_error = RwSignal::new(None::<String>);
+    let value_error = RwSignal::new(None::<String>);
     let resource = StoredValue::new(resource);
     let label = StoredValue::new(label);
     let tags = Memo::new(move |_| {
@@ -22,7 +26,17 @@ pub fn TagsPanel(resource: String, label: String) -> impl IntoView {
         let (k, v) = (key.get_untracked(), value.get_untracked());
         let input =
             json!({ "ResourceId": resource.get_value(), "Tags": [{ "Key": k, "Value": v }] });
-        if tree.call(OrgOperation::TagResource, input).is_ok() {
+        let result = tree.call(OrgOperation::TagResource, input);
+        let at = |member: &str| {
+            result
+                .as_ref()
+                .err()
+                .filter(|f| f.field.as_deref() == Some(member))
+                .map(ToString::to_string)
+        };
+        key_error.set(at("Key"));
+        value_error.set(at("Value"));
+        if result.is_ok() {
             key.set(String::new());
             value.set(String::new());
             tree.announcer
@@ -63,8 +77,8 @@ pub fn TagsPanel(resource: String, label: String) -> impl IntoView {
                 </div>
             </Show>
             <form class="toolbar" novalidate on:submit=move |ev| { ev.prevent_default(); add(); }>
-                <Field label="Tag key" id="tag-key" value=key />
-                <Field label="Tag value" id="tag-value" value=value />
+                <Field label="Tag key" id="tag-key" value=key error=key_error />
+                <Field label="Tag value" id="tag-value" value=value error=value_error />
                 <button type="submit" class="button primary align-end">"Add tag"</button>
             </form>
         </Panel>

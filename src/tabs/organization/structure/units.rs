@@ -11,9 +11,12 @@ use serde_json::json;
 use super::panel::{chosen, Choice, Field, Panel, Tree};
 use crate::client::Failure;
 
-/// A refusal that is about the name typed: shown at the field as well.
+/// A refusal that is about the name typed (taken, or one the engine says
+/// is about `Name`, such as too long): shown at the field as well.
 fn name_error(failure: &Failure) -> Option<String> {
-    (failure.code == "DuplicateOrganizationalUnitException").then(|| failure.to_string())
+    (failure.code == "DuplicateOrganizationalUnitException"
+        || failure.field.as_deref() == Some("Name"))
+    .then(|| failure.to_string())
 }
 
 #[component]
