@@ -579,6 +579,7 @@ impl Failure {
             code: text("Code").unwrap_or_else(|| "ServiceFailure".into()),
             message: text("Message").unwrap_or_default(),
             status,
+            field: None,
         }
     }
 }
