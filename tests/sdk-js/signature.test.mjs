@@ -2,13 +2,14 @@
 // signs Account (restJson1) and Organizations (JSON 1.1) calls; a wrong
 // secret is an InvalidSignatureException, a key the sandbox never issued and
 // a token on a user's key an UnrecognizedClientException, as the SDK parses
-// them.
+// them; session credentials from STS AssumeRole work with their token only.
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
 import { GetAccountInformationCommand, PutAccountNameCommand } from "@aws-sdk/client-account";
 import { CreateOrganizationCommand, ListAccountsCommand } from "@aws-sdk/client-organizations";
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 
 import { Server, newAccount, refusal } from "./sandbox.mjs";
 
@@ -89,5 +90,46 @@ test("an unknown key and a token on a user's key are UnrecognizedClientException
     assert.equal(error.name, "UnrecognizedClientException");
     assert.equal(error.message, INVALID_TOKEN);
     assert.equal(error.$metadata.httpStatusCode, 403);
+  }
+});
+
+test("a session from AssumeRole signs with its token and is refused without it", async () => {
+  const { account, credentials } = await adminKey();
+  const trust = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "sts:AssumeRole" }],
+  });
+  for (const params of [
+    { Action: "CreateRole", RoleName: "admin", AssumeRolePolicyDocument: trust },
+    { Action: "AttachRolePolicy", RoleName: "admin", PolicyArn: "arn:aws:iam::aws:policy/AdministratorAccess" },
+  ]) {
+    const { status, xml } = await server.query(account, { ...params, Version: "2010-05-08" });
+    assert.equal(status, 200, xml);
+  }
+  const sts = (caller) => new STSClient({ endpoint: server.endpoint, region: "us-east-1", credentials: caller, maxAttempts: 1 });
+  const { Credentials } = await sts(credentials).send(
+    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/admin`, RoleSessionName: "ops" }),
+  );
+  assert.match(Credentials.AccessKeyId, /^ASIA/);
+  const session = {
+    accessKeyId: Credentials.AccessKeyId,
+    secretAccessKey: Credentials.SecretAccessKey,
+    sessionToken: Credentials.SessionToken,
+  };
+  const me = await sts(session).send(new GetCallerIdentityCommand({}));
+  assert.equal(me.Arn, `arn:aws:sts::${account}:assumed-role/admin/ops`);
+  const info = await server.account(session).send(new GetAccountInformationCommand({}));
+  assert.equal(info.AccountId, account);
+
+  const { sessionToken, ...withoutToken } = session;
+  for (const caller of [withoutToken, { ...session, sessionToken: [...sessionToken].reverse().join("") }]) {
+    const onAccount = await refusal(server.account(caller).send(new GetAccountInformationCommand({})));
+    assert.equal(onAccount.name, "UnrecognizedClientException");
+    assert.equal(onAccount.message, INVALID_TOKEN);
+    assert.equal(onAccount.$metadata.httpStatusCode, 403);
+    const onSts = await refusal(sts(caller).send(new GetCallerIdentityCommand({})));
+    assert.equal(onSts.name, "InvalidClientTokenId");
+    assert.equal(onSts.message, INVALID_TOKEN);
+    assert.equal(onSts.$metadata.httpStatusCode, 403);
   }
 });
