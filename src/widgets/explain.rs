@@ -24,21 +24,25 @@ fn level(level: &Level) -> String {
     }
 }
 
-/// What the identity layer said, from the decision and the principal.
-fn identity(decision: &Decision, principal: &str) -> String {
-    match &decision.denied_by {
-        Some((PolicyType::Identity, Some(deny))) => format!("explicit deny in {}", statement(deny)),
-        Some((PolicyType::Identity, None)) => {
-            "no identity-based policy allows the action".to_owned()
-        }
-        _ if principal.ends_with(":root") => {
-            "not evaluated: a root user has full access in its own account".to_owned()
-        }
-        Some((PolicyType::ServiceControl, Some(_))) => {
-            "not decisive: an explicit deny in a service control policy came first".to_owned()
-        }
-        _ if decision.allowed => "an identity-based policy allows the action".to_owned(),
-        _ => "not decisive: the service control policies allow nothing here".to_owned(),
+/// What one of the identity, boundary and session layers said, from the
+/// engine's `Decision.layers`; a layer that does not apply is absent there.
+fn layer(decision: &Decision, kind: PolicyType, principal: &str) -> String {
+    let Some(layer) = decision.layers.iter().find(|l| l.kind == kind) else {
+        return match kind {
+            PolicyType::Identity if principal.ends_with(":root") => {
+                "not evaluated: a root user has full access in its own account".to_owned()
+            }
+            PolicyType::PermissionsBoundary => "none set".to_owned(),
+            PolicyType::Session => {
+                "none: not a session, or a session without session policies".to_owned()
+            }
+            _ => "not evaluated".to_owned(),
+        };
+    };
+    match (&layer.denied_by, &layer.allowed_by) {
+        (Some(deny), _) => format!("explicit deny in {}", statement(deny)),
+        (None, Some(allow)) => format!("allowed by {}", statement(allow)),
+        (None, None) => format!("no {} allows the action", kind.name()),
     }
 }
 
@@ -66,7 +70,15 @@ pub fn ExplanationView(explanation: Explanation) -> impl IntoView {
         }
         .into_any()
     };
-    let identity = identity(&explanation.decision, &explanation.principal);
+    let layers = [
+        ("Identity-based policies", PolicyType::Identity),
+        ("Permissions boundary", PolicyType::PermissionsBoundary),
+        ("Session policy", PolicyType::Session),
+    ]
+    .map(|(name, kind)| {
+        let said = layer(&explanation.decision, kind, &explanation.principal);
+        view! { <li>{format!("{name}: {said}")}</li> }
+    });
     let context = explanation
         .context
         .iter()
@@ -86,9 +98,7 @@ pub fn ExplanationView(explanation: Explanation) -> impl IntoView {
             <h4>"Decision path"</h4>
             <ol>
                 {scps}
-                <li>{format!("Identity-based policies: {identity}")}</li>
-                <li>"Permissions boundary: none"</li>
-                <li>"Session policy: none"</li>
+                {layers.into_iter().collect_view()}
             </ol>
             <h4>"Request context"</h4>
             <table class="context">
@@ -101,5 +111,63 @@ pub fn ExplanationView(explanation: Explanation) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::layer;
+    use account_engine::authz::{Decision, Layer, PolicyType, Statement};
+
+    const SESSION: &str = "arn:aws:sts::222222222222:assumed-role/OrganizationAccountAccessRole/s";
+
+    #[test]
+    fn each_layer_says_which_statement_decided_or_that_it_does_not_apply() {
+        let admin = Statement {
+            policy: "arn:aws:iam::aws:policy/AdministratorAccess".into(),
+            statement: "statement 1".into(),
+            inline: false,
+        };
+        let decision = Decision {
+            allowed: false,
+            denied_by: Some((PolicyType::Session, None)),
+            levels: Vec::new(),
+            layers: vec![
+                Layer {
+                    kind: PolicyType::Identity,
+                    allowed_by: Some(admin),
+                    denied_by: None,
+                },
+                Layer {
+                    kind: PolicyType::Session,
+                    allowed_by: None,
+                    denied_by: None,
+                },
+            ],
+        };
+        assert_eq!(
+            layer(&decision, PolicyType::Identity, SESSION),
+            "allowed by arn:aws:iam::aws:policy/AdministratorAccess (statement 1)"
+        );
+        assert_eq!(
+            layer(&decision, PolicyType::PermissionsBoundary, SESSION),
+            "none set"
+        );
+        assert_eq!(
+            layer(&decision, PolicyType::Session, SESSION),
+            "no session policy allows the action"
+        );
+        let root = Decision {
+            layers: Vec::new(),
+            ..decision
+        };
+        assert_eq!(
+            layer(
+                &root,
+                PolicyType::Identity,
+                "arn:aws:iam::111111111111:root"
+            ),
+            "not evaluated: a root user has full access in its own account"
+        );
     }
 }

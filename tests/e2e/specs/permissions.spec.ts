@@ -38,6 +38,8 @@ test('a read-only user is refused a save with the exact message, and Why? shows 
   await page.getByRole('button', { name: 'Why?' }).first().click();
   await expect(page.getByText('Denied: no identity-based policy allows the action', { exact: true })).toBeVisible();
   await expect(page.getByText('Service control policies: not evaluated (no SCPs apply to this account)')).toBeVisible();
+  await expect(page.getByText('Identity-based policies: no identity-based policy allows the action', { exact: true })).toBeVisible();
+  await expect(page.getByText('Permissions boundary: none set', { exact: true })).toBeVisible();
   const context = page.getByRole('table', { name: 'Request context' });
   await expect(context.getByRole('row', { name: /^Action/ }).getByRole('cell')).toHaveText('account:PutAlternateContact');
   await expect(context.getByRole('row', { name: /^Resource/ }).getByRole('cell')).toHaveText('arn:aws:account::000000000000:account');
