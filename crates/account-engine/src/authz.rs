@@ -293,39 +293,63 @@ fn managed_layer(
     )
 }
 
+/// A user's or role's own policies and permissions boundary.
+struct OwnPolicies<'a> {
+    inline: &'a std::collections::BTreeMap<String, String>,
+    attached: &'a std::collections::BTreeSet<String>,
+    boundary: Option<&'a String>,
+}
+
+/// The identity layer of a user's or role's own policies, and its
+/// permissions boundary when it has one. A principal whose user or role is
+/// gone has an identity layer that allows nothing.
+fn identity_layers(
+    state: &State,
+    account_id: &str,
+    own: Option<OwnPolicies>,
+    request: &Request,
+) -> Vec<Layer> {
+    let Some(OwnPolicies {
+        inline,
+        attached,
+        boundary,
+    }) = own
+    else {
+        return vec![layer(
+            state,
+            PolicyType::Identity,
+            std::iter::empty(),
+            request,
+        )];
+    };
+    let policies = identity_policies(&state.iam, account_id, inline, attached);
+    let mut layers = vec![layer(state, PolicyType::Identity, policies, request)];
+    if let Some(arn) = boundary {
+        layers.push(managed_layer(
+            PolicyType::PermissionsBoundary,
+            state,
+            account_id,
+            arn,
+            request,
+        ));
+    }
+    layers
+}
+
 /// The identity, boundary and session layers of `principal`.
 fn layers(state: &State, principal: &Principal, request: &Request) -> Vec<Layer> {
-    let mut layers = Vec::new();
     match principal {
-        Principal::Root { .. } => {}
+        Principal::Root { .. } => Vec::new(),
         Principal::User {
             account_id, name, ..
         } => {
-            let Some(user) = state.iam.user(account_id, name) else {
-                layers.push(layer(
-                    state,
-                    PolicyType::Identity,
-                    std::iter::empty(),
-                    request,
-                ));
-                return layers;
-            };
-            let policies = identity_policies(
-                &state.iam,
-                account_id,
-                &user.inline_policies,
-                &user.attached_policies,
-            );
-            layers.push(layer(state, PolicyType::Identity, policies, request));
-            if let Some(arn) = &user.permissions_boundary {
-                layers.push(managed_layer(
-                    PolicyType::PermissionsBoundary,
-                    state,
-                    account_id,
-                    arn,
-                    request,
-                ));
-            }
+            let user = state.iam.user(account_id, name);
+            let own = user.map(|u| OwnPolicies {
+                inline: &u.inline_policies,
+                attached: &u.attached_policies,
+                boundary: u.permissions_boundary.as_ref(),
+            });
+            identity_layers(state, account_id, own, request)
         }
         Principal::AssumedRole {
             account_id,
@@ -334,30 +358,14 @@ fn layers(state: &State, principal: &Principal, request: &Request) -> Vec<Layer>
             ..
         } => {
             let Some(role) = iam::find_role(state, account_id, role_name) else {
-                layers.push(layer(
-                    state,
-                    PolicyType::Identity,
-                    std::iter::empty(),
-                    request,
-                ));
-                return layers;
+                return identity_layers(state, account_id, None, request);
             };
-            let policies = identity_policies(
-                &state.iam,
-                account_id,
-                &role.inline_policies,
-                &role.attached_policies,
-            );
-            layers.push(layer(state, PolicyType::Identity, policies, request));
-            if let Some(arn) = &role.permissions_boundary {
-                layers.push(managed_layer(
-                    PolicyType::PermissionsBoundary,
-                    state,
-                    account_id,
-                    arn,
-                    request,
-                ));
-            }
+            let own = OwnPolicies {
+                inline: &role.inline_policies,
+                attached: &role.attached_policies,
+                boundary: role.permissions_boundary.as_ref(),
+            };
+            let mut layers = identity_layers(state, account_id, Some(own), request);
             let session = state.iam.sessions.get(access_key_id);
             if let Some(session) = session.filter(|s| s.has_session_policy()) {
                 let inline = session
@@ -375,9 +383,9 @@ fn layers(state: &State, principal: &Principal, request: &Request) -> Vec<Layer>
                     request,
                 ));
             }
+            layers
         }
     }
-    layers
 }
 
 /// Decides `request` for `principal`.
