@@ -3,6 +3,7 @@
 
 use std::collections::VecDeque;
 
+use account_engine::authz::PolicyType;
 use account_engine::{Explanation, Millis, WireResponse};
 use leptos::prelude::*;
 use serde_json::Value;
@@ -51,6 +52,16 @@ impl Entry {
     pub fn succeeded(&self) -> bool {
         self.status == 200
     }
+
+    /// The policy type whose deny refused the call, if policies refused it.
+    pub fn denied_by(&self) -> Option<PolicyType> {
+        let explanation = self.explanation.as_ref()?;
+        explanation
+            .decision
+            .denied_by
+            .as_ref()
+            .map(|(kind, _)| *kind)
+    }
 }
 
 /// What one call was, before it is numbered into the log.
@@ -69,6 +80,8 @@ pub struct Activity {
     entries: RwSignal<VecDeque<Entry>>,
     dropped: RwSignal<usize>,
     next_id: StoredValue<u64>,
+    /// The id of the newest entry when [`Activity::mark`] was called.
+    mark: RwSignal<u64>,
 }
 
 impl Activity {
@@ -77,6 +90,7 @@ impl Activity {
             entries: RwSignal::new(VecDeque::new()),
             dropped: RwSignal::new(0),
             next_id: StoredValue::new(0),
+            mark: RwSignal::new(0),
         }
     }
 
@@ -133,6 +147,25 @@ impl Activity {
     /// How many old entries were dropped to keep the log at [`CAPACITY`].
     pub fn dropped(&self) -> usize {
         self.dropped.get()
+    }
+
+    /// Marks where a training scenario starts: its exercises look only at
+    /// the calls made after it.
+    pub fn mark(&self) {
+        self.mark.set(self.next_id.get_value());
+    }
+
+    /// The entries newer than the [`Activity::mark`], oldest first.
+    pub fn since_mark(&self) -> Vec<Entry> {
+        let mark = self.mark.get();
+        self.entries.with(|entries| {
+            entries
+                .iter()
+                .rev()
+                .filter(|e| e.id > mark)
+                .cloned()
+                .collect()
+        })
     }
 
     pub fn clear(&self) {

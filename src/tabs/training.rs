@@ -24,27 +24,24 @@ fn Exercises() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="exercises-heading">
             <h2 id="exercises-heading">"Exercises"</h2>
-            <p class="hint">{move || format!("For the scenario \u{201c}{}\u{201d}. Each turns green when the sandbox state meets it.", scenario().title())}</p>
+            <p class="hint">{move || format!("For the scenario \u{201c}{}\u{201d}. Each turns green when the sandbox state, or a call you make, meets it.", scenario().title())}</p>
             <ul class="goals">
                 {move || {
-                    let caller = sandbox.caller();
                     let scenario = scenario();
-                    sandbox.with_state(|state| {
-                        scenario
-                            .goals()
-                            .iter()
-                            .map(|goal| {
-                                let met = (goal.met)(state, &caller);
-                                view! {
-                                    <li class="goal" class:met=met>
-                                        <span class="check" aria-hidden="true">{if met { "✓" } else { "○" }}</span>
-                                        <span>{goal.title}</span>
-                                        <span class="visually-hidden">{if met { " (done)" } else { " (not done yet)" }}</span>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    })
+                    scenario
+                        .goals()
+                        .iter()
+                        .zip(scenario.met(&sandbox))
+                        .map(|(goal, met)| {
+                            view! {
+                                <li class="goal" class:met=met>
+                                    <span class="check" aria-hidden="true">{if met { "✓" } else { "○" }}</span>
+                                    <span>{goal.title}</span>
+                                    <span class="visually-hidden">{if met { " (done)" } else { " (not done yet)" }}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
                 }}
             </ul>
         </section>

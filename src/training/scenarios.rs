@@ -1,20 +1,22 @@
 //! Starting states for a class, and exercises whose goals are checked
-//! against the engine state as people work.
+//! against the engine state and the calls people make as they work.
 
 use account_engine::model::{
     AccountState, AlternateContactType, PhoneNumberVerificationStatus, PrimaryEmailUpdateStatus,
     RegionOptStatus,
 };
 use account_engine::store::{Account, State};
-use account_engine::{ApiError, Operation};
+use account_engine::{ApiError, Operation, Principal, DEFAULT_ACCOUNT_ID};
 use serde_json::{json, Value};
 
+use crate::client::activity::Entry;
 use crate::client::Sandbox;
 
+mod permissions;
 mod structure;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Scenario {
     #[default]
     Empty,
@@ -22,15 +24,29 @@ pub enum Scenario {
     Organization,
     Verification,
     Structure,
+    ReadOnlyOperator,
+    BillingContactOnly,
+    ScpOwnContacts,
+    DelegatedAdminOu,
 }
 
 /// Member accounts in the organization scenario.
 pub const ORGANIZATION_MEMBERS: usize = 1_000;
 
+/// What an exercise is checked against.
+pub struct Progress<'a> {
+    pub state: &'a State,
+    /// The account of the `Acting as` principal.
+    pub account: &'a str,
+    /// The calls logged since the scenario was loaded, oldest first: a
+    /// refused call changes no state, so only the log can show it was made.
+    pub calls: &'a [Entry],
+}
+
 /// An exercise: what to do, and when it counts as done.
 pub struct Goal {
     pub title: &'static str,
-    pub met: fn(&State, &str) -> bool,
+    pub met: fn(&Progress) -> bool,
 }
 
 fn own<'a>(state: &'a State, account: &str) -> Option<&'a Account> {
@@ -48,35 +64,38 @@ fn has_contact(state: &State, account: &str, kind: AlternateContactType) -> bool
 const EMPTY_GOALS: [Goal; 4] = [
     Goal {
         title: "Create the account's contact information",
-        met: |s, a| own(s, a).is_some_and(|a| a.contact_information.is_some()),
+        met: |p| own(p.state, p.account).is_some_and(|a| a.contact_information.is_some()),
     },
     Goal {
         title: "Add a BILLING alternate contact",
-        met: |s, a| has_contact(s, a, AlternateContactType::Billing),
+        met: |p| has_contact(p.state, p.account, AlternateContactType::Billing),
     },
     Goal {
         title: "Enable Africa (Cape Town)",
-        met: |s, a| region_is(s, a, "af-south-1", RegionOptStatus::Enabled),
+        met: |p| region_is(p.state, p.account, "af-south-1", RegionOptStatus::Enabled),
     },
     Goal {
         title: "Rename the account to \"Training\" (PutAccountName, from the console)",
-        met: |s, a| own(s, a).is_some_and(|a| a.name == "Training"),
+        met: |p| own(p.state, p.account).is_some_and(|a| a.name == "Training"),
     },
 ];
 
 const STANDALONE_GOALS: [Goal; 3] = [
     Goal {
         title: "Delete the OPERATIONS alternate contact",
-        met: |s, a| own(s, a).is_some() && !has_contact(s, a, AlternateContactType::Operations),
+        met: |p| {
+            own(p.state, p.account).is_some()
+                && !has_contact(p.state, p.account, AlternateContactType::Operations)
+        },
     },
     Goal {
         title: "Enable Asia Pacific (Hong Kong)",
-        met: |s, a| region_is(s, a, "ap-east-1", RegionOptStatus::Enabled),
+        met: |p| region_is(p.state, p.account, "ap-east-1", RegionOptStatus::Enabled),
     },
     Goal {
         title: "Move the account to Canada: country code CA, province ON",
-        met: |s, a| {
-            own(s, a)
+        met: |p| {
+            own(p.state, p.account)
                 .and_then(|a| a.contact_information.as_ref())
                 .is_some_and(|c| {
                     c.country_code == "CA" && c.state_or_region.as_deref() == Some("ON")
@@ -109,16 +128,21 @@ fn every_member_has(state: &State, caller: &str, kind: AlternateContactType) -> 
 const ORGANIZATION_GOALS: [Goal; 3] = [
     Goal {
         title: "Enable trusted access for AWS Account Management",
-        met: |s, a| s.organization_of(a).is_some_and(|o| o.trusted_access),
+        met: |p| {
+            p.state
+                .organization_of(p.account)
+                .is_some_and(|o| o.trusted_access)
+        },
     },
     Goal {
         title: "Set a security contact on every member account",
-        met: |s, a| every_member_has(s, a, AlternateContactType::Security),
+        met: |p| every_member_has(p.state, p.account, AlternateContactType::Security),
     },
     Goal {
         title: "Register a member account as the delegated administrator",
-        met: |s, a| {
-            s.organization_of(a)
+        met: |p| {
+            p.state
+                .organization_of(p.account)
                 .is_some_and(|o| o.delegated_administrator.is_some())
         },
     },
@@ -132,17 +156,17 @@ fn phone_verified(account: &Account) -> bool {
 const VERIFICATION_GOALS: [Goal; 3] = [
     Goal {
         title: "Verify the phone number of your contact information (the code arrives in the Inbox tab)",
-        met: |s, a| own(s, a).is_some_and(phone_verified),
+        met: |p| own(p.state, p.account).is_some_and(phone_verified),
     },
     Goal {
         title: "Verify the phone number of a member account (choose it under Account)",
-        met: |s, a| members(s, a).any(phone_verified),
+        met: |p| members(p.state, p.account).any(phone_verified),
     },
     Goal {
         title: "Change the primary email of a member account, until the update is COMPLETED",
-        met: |s, a| {
-            members(s, a).any(|m| {
-                s.email_updates
+        met: |p| {
+            members(p.state, p.account).any(|m| {
+                p.state.email_updates
                     .get(&m.id)
                     .is_some_and(|u| u.status == PrimaryEmailUpdateStatus::Completed)
             })
@@ -182,12 +206,16 @@ fn contact_information(full_name: &str, phone: &str) -> Value {
 }
 
 impl Scenario {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 9] = [
         Self::Empty,
         Self::Standalone,
         Self::Organization,
         Self::Verification,
         Self::Structure,
+        Self::ReadOnlyOperator,
+        Self::BillingContactOnly,
+        Self::ScpOwnContacts,
+        Self::DelegatedAdminOu,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -197,6 +225,10 @@ impl Scenario {
             Self::Organization => "organization",
             Self::Structure => "structure",
             Self::Verification => "verification",
+            Self::ReadOnlyOperator => "read-only-operator",
+            Self::BillingContactOnly => "billing-contact-only",
+            Self::ScpOwnContacts => "scp-own-contacts",
+            Self::DelegatedAdminOu => "delegated-admin-ou",
         }
     }
 
@@ -211,6 +243,10 @@ impl Scenario {
             Self::Organization => "An organization of 1,000 accounts",
             Self::Structure => "An organization with OUs and SCPs",
             Self::Verification => "Phone verification and a primary email change",
+            Self::ReadOnlyOperator => "Read-only operator",
+            Self::BillingContactOnly => "Billing contact only",
+            Self::ScpOwnContacts => "SCP: members cannot edit their own contacts",
+            Self::DelegatedAdminOu => "Delegated administrator for one OU",
         }
     }
 
@@ -221,6 +257,10 @@ impl Scenario {
             Self::Organization => "You are the management account of an organization with 1,000 member accounts; trusted access for Account Management is still off.",
             Self::Structure => "You are the management account of an organization of 5,000 member accounts in 50 OUs (five areas of nine teams), service control policies enabled and DenyLeavingOrganization attached to the Security OU.",
             Self::Verification => "You are the management account of an organization of three member accounts, trusted access on. Every account has contact information with a phone number not verified yet; Production (333333333333) also has a linked GovCloud account to look up.",
+            Self::ReadOnlyOperator => permissions::READ_ONLY_DESCRIPTION,
+            Self::BillingContactOnly => permissions::BILLING_ONLY_DESCRIPTION,
+            Self::ScpOwnContacts => permissions::SCP_DESCRIPTION,
+            Self::DelegatedAdminOu => permissions::DELEGATED_DESCRIPTION,
         }
     }
 
@@ -231,11 +271,34 @@ impl Scenario {
             Self::Organization => &ORGANIZATION_GOALS,
             Self::Structure => &structure::GOALS,
             Self::Verification => &VERIFICATION_GOALS,
+            Self::ReadOnlyOperator => &permissions::READ_ONLY_GOALS,
+            Self::BillingContactOnly => &permissions::BILLING_ONLY_GOALS,
+            Self::ScpOwnContacts => &permissions::SCP_GOALS,
+            Self::DelegatedAdminOu => &permissions::DELEGATED_GOALS,
         }
     }
 
-    /// Resets the sandbox and builds the scenario through the API.
+    /// Which of the goals are met now, in order; a reactive scope that asks
+    /// follows the state and the activity log.
+    pub fn met(self, sandbox: &Sandbox) -> Vec<bool> {
+        let account = sandbox.caller();
+        let calls = sandbox.activity.since_mark();
+        sandbox.with_state(|state| {
+            let progress = Progress {
+                state,
+                account: &account,
+                calls: &calls,
+            };
+            self.goals().iter().map(|g| (g.met)(&progress)).collect()
+        })
+    }
+
+    /// Resets the sandbox and builds the scenario through the API. The page
+    /// then acts as the default account's root user, which every scenario
+    /// starts from, and the exercises count calls from here on.
     pub fn apply(self, sandbox: &Sandbox) -> Result<(), ApiError> {
+        sandbox.set_caller(Principal::root(DEFAULT_ACCOUNT_ID).arn());
+        sandbox.activity.mark();
         sandbox.batch(|| self.build(sandbox))
     }
 
@@ -243,6 +306,22 @@ impl Scenario {
         sandbox.reset();
         match self {
             Self::Empty => Ok(()),
+            Self::ReadOnlyOperator => {
+                sandbox.setup_engine(permissions::build_read_only);
+                Ok(())
+            }
+            Self::BillingContactOnly => {
+                sandbox.setup_engine(permissions::build_billing_only);
+                Ok(())
+            }
+            Self::ScpOwnContacts => {
+                sandbox.setup_engine(permissions::build_scp);
+                Ok(())
+            }
+            Self::DelegatedAdminOu => {
+                sandbox.setup_engine(permissions::build_delegated);
+                Ok(())
+            }
             Self::Structure => {
                 sandbox.setup_engine(structure::build);
                 Ok(())
@@ -329,14 +408,7 @@ mod tests {
     }
 
     fn met(sandbox: &Sandbox, scenario: Scenario) -> Vec<bool> {
-        let caller = sandbox.caller();
-        sandbox.with_state(|s| {
-            scenario
-                .goals()
-                .iter()
-                .map(|g| (g.met)(s, &caller))
-                .collect()
-        })
+        scenario.met(sandbox)
     }
 
     #[test]

@@ -129,25 +129,26 @@ fn sandbox_unit<'a>(state: &'a State, caller: &str) -> Option<(&'a Organization,
 pub const GOALS: [Goal; 4] = [
     Goal {
         title: "Create an organizational unit named Sandbox directly under the root",
-        met: |s, a| sandbox_unit(s, a).is_some(),
+        met: |p| sandbox_unit(p.state, p.account).is_some(),
     },
     Goal {
         title: "Move a member account into the Sandbox OU",
-        met: |s, a| {
-            sandbox_unit(s, a).is_some_and(|(org, ou)| org.parents.values().any(|p| p == ou))
+        met: |p| {
+            sandbox_unit(p.state, p.account)
+                .is_some_and(|(org, ou)| org.parents.values().any(|parent| parent == ou))
         },
     },
     Goal {
         title: "Create a service control policy and attach it to the Sandbox OU",
-        met: |s, a| {
-            sandbox_unit(s, a)
+        met: |p| {
+            sandbox_unit(p.state, p.account)
                 .is_some_and(|(org, ou)| org.attached(ou).any(|p| org.policies.contains_key(p)))
         },
     },
     Goal {
         title: "Tag the Sandbox OU",
-        met: |s, a| {
-            sandbox_unit(s, a)
+        met: |p| {
+            sandbox_unit(p.state, p.account)
                 .is_some_and(|(org, ou)| org.tags.get(ou).is_some_and(|t| !t.is_empty()))
         },
     },
@@ -156,13 +157,16 @@ pub const GOALS: [Goal; 4] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::training::scenarios::Progress;
     use account_engine::{Config, ManualClock};
 
     fn met(engine: &Engine) -> Vec<bool> {
-        GOALS
-            .iter()
-            .map(|g| (g.met)(engine.state(), "000000000000"))
-            .collect()
+        let progress = Progress {
+            state: engine.state(),
+            account: "000000000000",
+            calls: &[],
+        };
+        GOALS.iter().map(|g| (g.met)(&progress)).collect()
     }
 
     #[test]
