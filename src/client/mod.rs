@@ -424,7 +424,8 @@ impl Sandbox {
     }
 
     /// Whether `arn` names a principal the page can act as: any account's
-    /// root user (accounts are created on first use) or an existing user.
+    /// root user (accounts are created on first use), an existing user or
+    /// a live role session.
     pub fn principal_exists(&self, arn: &str) -> bool {
         root_account(arn).is_some()
             || self
@@ -432,10 +433,17 @@ impl Sandbox {
                 .with_value(|e| e.principal_by_arn(arn).is_some())
     }
 
-    /// Every principal of every account, in account order.
+    /// Every principal of every account that can call (root users, IAM
+    /// users, live role sessions), in account order.
     pub fn principals(&self) -> Vec<Principal> {
         self.revision.track();
         self.engine.with_value(Engine::principals)
+    }
+
+    /// The roles of `account`, by name.
+    pub fn roles(&self, account: &str) -> Vec<account_engine::iam::store::Role> {
+        self.revision.track();
+        self.engine.with_value(|e| e.roles(account))
     }
 
     pub fn target(&self) -> Option<String> {
@@ -593,10 +601,12 @@ fn unescape(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// The account id in a principal ARN (`arn:aws:iam::<id>:…`); any other
-/// text is taken as an account id, as callers were before principals.
+/// The account id in a principal ARN (`arn:aws:iam::<id>:…`, or a role
+/// session's `arn:aws:sts::<id>:…`); any other text is taken as an account
+/// id, as callers were before principals.
 pub fn account_of(arn: &str) -> &str {
     arn.strip_prefix("arn:aws:iam::")
+        .or_else(|| arn.strip_prefix("arn:aws:sts::"))
         .and_then(|rest| rest.split_once(':'))
         .map_or(arn, |(account, _)| account)
 }
@@ -672,6 +682,34 @@ mod tests {
             .unwrap();
         assert_eq!(got.alternate_contact.name, "Bill");
         assert_eq!(s.revision.get_untracked(), 1, "reads do not bump");
+    }
+
+    #[test]
+    fn a_session_assumed_through_the_client_is_acted_as_by_its_arn() {
+        let owner = Owner::new();
+        owner.set();
+        let s = sandbox(&ManualClock::at(0));
+        let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::000000000000:user/ana"},"Action":"sts:AssumeRole"}]}"#;
+        s.call_query(QueryService::Iam, "CreateUser", &[("UserName", "ana")])
+            .unwrap();
+        let role = [("RoleName", "deployer"), ("AssumeRolePolicyDocument", trust)];
+        s.call_query(QueryService::Iam, "CreateRole", &role).unwrap();
+        s.set_caller("arn:aws:iam::000000000000:user/ana".into());
+        let assume = [
+            ("RoleArn", "arn:aws:iam::000000000000:role/deployer"),
+            ("RoleSessionName", "s1"),
+        ];
+        s.call_query(QueryService::Sts, "AssumeRole", &assume)
+            .unwrap();
+        let session = "arn:aws:sts::000000000000:assumed-role/deployer/s1";
+        assert!(s.principal_exists(session));
+        assert!(s.principals().iter().any(|p| p.arn() == session));
+        s.set_caller(session.into());
+        assert_eq!(s.caller(), "000000000000");
+        let me = s
+            .call_query(QueryService::Sts, "GetCallerIdentity", &[])
+            .unwrap();
+        assert!(me.contains(&format!("<Arn>{session}</Arn>")), "{me}");
     }
 
     #[test]

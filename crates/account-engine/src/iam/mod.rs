@@ -12,4 +12,4 @@ pub mod store;
 
 pub use api::{aws_managed, managed_document, policy_arn, AwsManaged, AWS_MANAGED};
 pub(crate) use api::{SECRET_ALPHABET, UPPER_ALNUM};
-pub(crate) use roles::find_role;
+pub(crate) use roles::{find_role, roles_of};

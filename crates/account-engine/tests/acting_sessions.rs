@@ -1,0 +1,154 @@
+//! Acting as a role session: the live sessions AssumeRole opened are
+//! offered beside root users and IAM users, found by their session ARN
+//! (the one issued last when a name is assumed again), run with their
+//! session policy, and gone once expired; roles are listed, not offered.
+
+mod common;
+mod iam_support;
+
+use account_engine::{Engine, Principal, WireResponse};
+use common::*;
+use iam_support::*;
+use serde_json::json;
+
+const ACCOUNT: &str = "111122223333";
+const GET_ONLY: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"account:GetAlternateContact","Resource":"*"}]}"#;
+
+fn session_arn(session: &str) -> String {
+    format!("arn:aws:sts::{ACCOUNT}:assumed-role/deployer/{session}")
+}
+
+/// User ana with a key, and role deployer trusting her by ARN with
+/// AWSAccountManagementFullAccess attached; returns her key.
+fn deployer(engine: &mut Engine) -> String {
+    let key = user_with_key(engine, ACCOUNT, "ana");
+    let trust = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{{"AWS":"arn:aws:iam::{ACCOUNT}:user/ana"}},"Action":"sts:AssumeRole"}}]}}"#
+    );
+    let role = [
+        ("RoleName", "deployer"),
+        ("AssumeRolePolicyDocument", &trust),
+    ];
+    iam(engine, ACCOUNT, "CreateRole", &role).ok();
+    let attach = [("RoleName", "deployer"), ("PolicyArn", FULL)];
+    iam(engine, ACCOUNT, "AttachRolePolicy", &attach).ok();
+    key
+}
+
+fn assume(engine: &mut Engine, key: &str, session: &str, policy: Option<&str>) -> String {
+    let role = format!("arn:aws:iam::{ACCOUNT}:role/deployer");
+    let mut params = vec![("RoleArn", role.as_str()), ("RoleSessionName", session)];
+    params.extend(policy.map(|p| ("Policy", p)));
+    let answer = sts(engine, key, "AssumeRole", &params);
+    answer.ok().value("AccessKeyId").to_owned()
+}
+
+fn put_billing(engine: &mut Engine, principal: Principal) -> WireResponse {
+    let body = json!({
+        "AlternateContactType": "BILLING",
+        "EmailAddress": "bill@example.com",
+        "Name": "Bill",
+        "PhoneNumber": "+1 555-555-0101",
+        "Title": "Billing",
+    })
+    .to_string();
+    engine.as_principal(principal, |e| {
+        e.handle(ACCOUNT, "/putAlternateContact", body.as_bytes())
+    })
+}
+
+fn arns(engine: &Engine) -> Vec<String> {
+    engine
+        .principals()
+        .iter()
+        .filter(|p| p.account_id() == ACCOUNT)
+        .map(Principal::arn)
+        .collect()
+}
+
+#[test]
+fn a_live_session_is_offered_found_by_its_arn_and_bound_by_its_session_policy() {
+    let mut sandbox = sandbox();
+    let key = deployer(&mut sandbox.engine);
+    let ana = format!("arn:aws:iam::{ACCOUNT}:user/ana");
+    let root = format!("arn:aws:iam::{ACCOUNT}:root");
+    assert_eq!(arns(&sandbox.engine), [root.clone(), ana.clone()]);
+    let roles: Vec<String> = sandbox
+        .engine
+        .roles(ACCOUNT)
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    assert_eq!(roles, ["deployer"]);
+
+    let first = assume(&mut sandbox.engine, &key, "s1", Some(GET_ONLY));
+    assert_eq!(
+        arns(&sandbox.engine),
+        [root.clone(), ana.clone(), session_arn("s1")]
+    );
+    let session = sandbox.engine.principal_by_arn(&session_arn("s1")).unwrap();
+    assert!(
+        matches!(&session, Principal::AssumedRole { access_key_id, .. } if *access_key_id == first),
+        "{session:?}"
+    );
+    assert_eq!(session.arn(), session_arn("s1"));
+
+    let body = json!({"AlternateContactType": "BILLING"}).to_string();
+    let get = sandbox.engine.as_principal(session.clone(), |e| {
+        e.handle(ACCOUNT, "/getAlternateContact", body.as_bytes())
+    });
+    assert_eq!(get.status, 404, "{}", get.body);
+    let put = put_billing(&mut sandbox.engine, session);
+    assert_eq!(put.status, 403);
+    assert!(
+        put.body.contains(&format!(
+            "User: {} is not authorized to perform: account:PutAlternateContact on resource: arn:aws:account::{ACCOUNT}:account because no session policy allows the account:PutAlternateContact action",
+            session_arn("s1")
+        )),
+        "{}",
+        put.body
+    );
+
+    // Assumed again under the same name, without a session policy: the ARN
+    // is offered once and now names the newer session.
+    sandbox.clock.advance(1_000);
+    let second = assume(&mut sandbox.engine, &key, "s1", None);
+    assert_ne!(first, second);
+    assert_eq!(
+        arns(&sandbox.engine),
+        [root.clone(), ana.clone(), session_arn("s1")]
+    );
+    let newer = sandbox.engine.principal_by_arn(&session_arn("s1")).unwrap();
+    assert!(
+        matches!(&newer, Principal::AssumedRole { access_key_id, .. } if *access_key_id == second),
+        "{newer:?}"
+    );
+    assert_eq!(put_billing(&mut sandbox.engine, newer).status, 200);
+
+    // The older one expires first; then the newer one, and none is offered.
+    sandbox.clock.advance(3_599_000);
+    assert!(sandbox.engine.credential(&first).is_none());
+    assert!(sandbox
+        .engine
+        .principal_by_arn(&session_arn("s1"))
+        .is_some());
+    sandbox.clock.advance(1_000);
+    assert_eq!(sandbox.engine.principal_by_arn(&session_arn("s1")), None);
+    assert_eq!(arns(&sandbox.engine), [root, ana]);
+}
+
+#[test]
+fn session_arns_that_name_no_live_session_are_unknown() {
+    let mut sandbox = sandbox();
+    let key = deployer(&mut sandbox.engine);
+    assume(&mut sandbox.engine, &key, "s1", None);
+    for unknown in [
+        session_arn("s2"),
+        format!("arn:aws:sts::{ACCOUNT}:assumed-role/other/s1"),
+        "arn:aws:sts::444455556666:assumed-role/deployer/s1".to_owned(),
+        format!("arn:aws:sts::{ACCOUNT}:assumed-role/deployer"),
+        format!("arn:aws:iam::{ACCOUNT}:role/deployer"),
+    ] {
+        assert_eq!(sandbox.engine.principal_by_arn(&unknown), None, "{unknown}");
+    }
+}
