@@ -149,3 +149,12 @@ test('delegated administrator for one OU: allowed in Workloads, refused outside 
   await saved(page, 'SECURITY');
   await expectDone(page, goals, []);
 });
+
+test('a ?scenario= link loads a permission scenario with its exercises not done yet', async ({ page }) => {
+  await page.goto('/?scenario=scp-own-contacts#/training');
+  await expect(page.getByRole('status').filter({ hasText: 'Scenario loaded from the link' })).toBeVisible();
+  for (const text of ['Choose the root user of 111111111111', 'Fix it without detaching the SCP', 'As the root user of 222222222222']) {
+    await expect(exercise(page, text)).toContainText('(not done yet)');
+  }
+  await expect(page.getByRole('combobox', { name: 'Acting as' })).toHaveValue('000000000000');
+});
