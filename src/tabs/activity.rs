@@ -26,7 +26,7 @@ fn clock_time(millis: i64) -> String {
 }
 
 fn pretty(value: &serde_json::Value) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default()
+    account_engine::pretty::indent(&value.to_string())
 }
 
 /// The same request as an AWS CLI command (with `--account-id` when the

@@ -24,7 +24,7 @@ fn read_pattern(text: &str) -> Result<Option<EventPattern>, PatternError> {
 
 #[component]
 fn EventView(event: Event) -> impl IntoView {
-    let json = serde_json::to_string_pretty(&event).unwrap_or_default();
+    let json = account_engine::pretty::indent(&serde_json::to_string(&event).unwrap_or_default());
     view! {
         <div role="listitem" class="entry">
             <p class="meta">

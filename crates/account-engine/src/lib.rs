@@ -25,6 +25,7 @@ pub mod inbox;
 pub mod organizations;
 mod paging;
 mod parsed;
+pub mod pretty;
 pub mod principal;
 pub mod snapshot;
 pub mod store;

@@ -389,9 +389,10 @@ impl Engine {
         serde_json::to_string(&SnapshotRef(&self.state)).expect("state serializes")
     }
 
-    /// The whole state as indented JSON, for files people read.
+    /// The whole state as indented JSON, for files people read: the compact
+    /// text re-indented, so the state's serializers exist once in the wasm.
     pub fn snapshot_pretty(&self) -> String {
-        serde_json::to_string_pretty(&SnapshotRef(&self.state)).expect("state serializes")
+        crate::pretty::indent(&self.snapshot())
     }
 
     /// Replaces the state with a snapshot's, or fails and changes nothing.
@@ -450,5 +451,21 @@ impl Serialize for SnapshotRef<'_> {
         out.serialize_field("seed", seed)?;
         out.serialize_field("sequence", sequence)?;
         out.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SnapshotRef;
+    use crate::{Config, Engine, ManualClock};
+
+    #[test]
+    fn the_pretty_snapshot_is_serde_jsons_pretty_output() {
+        let mut engine = Engine::new(ManualClock::at(0), Config::default());
+        engine.create_demo_organization(3).unwrap();
+        assert_eq!(
+            engine.snapshot_pretty(),
+            serde_json::to_string_pretty(&SnapshotRef(&engine.state)).unwrap()
+        );
     }
 }
