@@ -17,19 +17,26 @@ use crate::FieldError;
 
 pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 
+// The error paths are functions, not closures, so each is compiled once
+// rather than once per input or output type.
 fn parse<T: DeserializeOwned>(body: &Map<String, Value>) -> Result<T, OrgApiError> {
-    serde_json::from_value(Value::Object(body.clone())).map_err(|e| {
-        // Integer members are `i128` in the model types; people read
-        // "integer".
-        let reason = e.to_string().replace("i128", "an integer");
-        OrgApiError::Serialization(format!(
-            "The request does not match the operation's input shape: {reason}."
-        ))
-    })
+    serde_json::from_value(Value::Object(body.clone())).map_err(shape_error)
+}
+
+fn shape_error(error: serde_json::Error) -> OrgApiError {
+    // Integer members are `i128` in the model types; people read "integer".
+    let reason = error.to_string().replace("i128", "an integer");
+    OrgApiError::Serialization(format!(
+        "The request does not match the operation's input shape: {reason}."
+    ))
 }
 
 fn to_json(output: impl Serialize) -> Result<Value, OrgApiError> {
-    serde_json::to_value(output).map_err(|e| OrgApiError::Service(e.to_string()))
+    serde_json::to_value(output).map_err(service_error)
+}
+
+fn service_error(error: serde_json::Error) -> OrgApiError {
+    OrgApiError::Service(error.to_string())
 }
 
 fn empty(result: Result<(), OrgApiError>) -> Result<Value, OrgApiError> {

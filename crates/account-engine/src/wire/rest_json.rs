@@ -67,21 +67,29 @@ fn json_type(value: &Value) -> &'static str {
     }
 }
 
+/// The error deserializing the operation's input from `single` (an object
+/// of one member), if any. The one generic part of [`type_error`], so its
+/// body is compiled once rather than once per operation.
+fn member_error<T: DeserializeOwned>(single: Value) -> Option<serde_json::Error> {
+    serde_json::from_value::<T>(single).err()
+}
+
 /// Names the member a deserialization failure is about, and describes the
 /// mismatch as the service's schema validator would.
-fn type_error<T: DeserializeOwned>(
+fn type_error(
     object: &Map<String, Value>,
     error: serde_json::Error,
+    deserialize_member: fn(Value) -> Option<serde_json::Error>,
 ) -> ApiError {
     for (name, value) in object {
         let single = Value::Object(Map::from_iter([(name.clone(), value.clone())]));
-        let Err(member_error) = serde_json::from_value::<T>(single) else {
+        let Some(failure) = deserialize_member(single) else {
             continue;
         };
         if let (Value::Object(inner), "ContactInformation") = (value, name.as_str()) {
-            return type_error::<input::ContactInformation>(inner, member_error);
+            return type_error(inner, failure, member_error::<input::ContactInformation>);
         }
-        let text = member_error.to_string();
+        let text = failure.to_string();
         let expected = if text.contains("expected a string") {
             "string"
         } else if text.contains("expected i128") {
@@ -108,11 +116,17 @@ fn type_error<T: DeserializeOwned>(
 }
 
 fn parse<T: DeserializeOwned>(body: &Map<String, Value>) -> Result<T, ApiError> {
-    serde_json::from_value(Value::Object(body.clone())).map_err(|e| type_error::<T>(body, e))
+    serde_json::from_value(Value::Object(body.clone()))
+        .map_err(|e| type_error(body, e, member_error::<T>))
 }
 
 fn to_json(output: impl Serialize) -> Result<Value, ApiError> {
-    serde_json::to_value(output).map_err(|e| ApiError::InternalServer(e.to_string()))
+    serde_json::to_value(output).map_err(internal_error)
+}
+
+// A function, not a closure: one copy for every output type.
+fn internal_error(error: serde_json::Error) -> ApiError {
+    ApiError::InternalServer(error.to_string())
 }
 
 fn empty(result: Result<(), ApiError>) -> Result<Value, ApiError> {
