@@ -692,8 +692,12 @@ mod tests {
         let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::000000000000:user/ana"},"Action":"sts:AssumeRole"}]}"#;
         s.call_query(QueryService::Iam, "CreateUser", &[("UserName", "ana")])
             .unwrap();
-        let role = [("RoleName", "deployer"), ("AssumeRolePolicyDocument", trust)];
-        s.call_query(QueryService::Iam, "CreateRole", &role).unwrap();
+        let role = [
+            ("RoleName", "deployer"),
+            ("AssumeRolePolicyDocument", trust),
+        ];
+        s.call_query(QueryService::Iam, "CreateRole", &role)
+            .unwrap();
         s.set_caller("arn:aws:iam::000000000000:user/ana".into());
         let assume = [
             ("RoleArn", "arn:aws:iam::000000000000:role/deployer"),
