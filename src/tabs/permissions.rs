@@ -1,6 +1,7 @@
 //! The Permissions tab: the principals of the `Acting as` account with
-//! their ARNs; IAM users created and their permissions edited through
-//! IAM's own API, as the acting principal, so a refusal is IAM's; and the
+//! their ARNs, and its roles; IAM users and roles created and their
+//! permissions edited through IAM's own API, and roles assumed through
+//! STS's, as the acting principal, so a refusal is the service's; and the
 //! policy simulator, which explains a decision without making the call.
 
 use account_engine::iam::AWS_MANAGED;
@@ -15,10 +16,10 @@ use crate::widgets::explain::ExplanationView;
 /// The name the page gives the inline policy it edits.
 pub const INLINE_POLICY_NAME: &str = "inline";
 
-/// IAM's message for a document, with the line and column where broken
-/// JSON broke; `None` when IAM would accept it.
-pub fn policy_problem(document: &str) -> Option<String> {
-    let error = Policy::parse(document, PolicyKind::Identity).err()?;
+/// IAM's message for a document of `kind`, with the line and column where
+/// broken JSON broke; `None` when IAM would accept it.
+pub fn policy_problem(document: &str, kind: PolicyKind) -> Option<String> {
+    let error = Policy::parse(document, kind).err()?;
     Some(match error.json_position() {
         Some(at) => format!("{error} (line {}, column {})", at.line, at.column),
         None => error.to_string(),
@@ -27,11 +28,125 @@ pub fn policy_problem(document: &str) -> Option<String> {
 
 const EMPTY_POLICY: &str = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}";
 
+/// A trust policy letting the principals of `account` that their own
+/// policies allow assume the role.
+fn account_trust(account: &str) -> String {
+    format!(
+        "{{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {{\n      \"Effect\": \"Allow\",\n      \"Principal\": {{ \"AWS\": \"arn:aws:iam::{account}:root\" }},\n      \"Action\": \"sts:AssumeRole\"\n    }}\n  ]\n}}"
+    )
+}
+
+fn managed_arn(name: &str) -> String {
+    format!("arn:aws:iam::aws:policy/{name}")
+}
+
 fn principal_name(principal: &Principal) -> String {
     match principal {
         Principal::Root { .. } => "Root user".to_owned(),
         Principal::User { name, .. } => name.clone(),
         Principal::AssumedRole { session_name, .. } => session_name.clone(),
+    }
+}
+
+/// Whose permissions an editor changes: IAM has the same calls for both,
+/// named `…User…` or `…Role…`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    User,
+    Role,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Self::User => "User",
+            Self::Role => "Role",
+        }
+    }
+
+    /// The IAM action `<verb><User|Role><rest>`.
+    fn action(self, verb: &str, rest: &str) -> String {
+        format!("{verb}{}{rest}", self.noun())
+    }
+
+    fn name_param(self) -> &'static str {
+        match self {
+            Self::User => "UserName",
+            Self::Role => "RoleName",
+        }
+    }
+}
+
+/// What the Permissions tab has open below its tables.
+#[derive(Clone, PartialEq, Eq, Debug)]
+enum Open {
+    Edit(Kind, String),
+    Assume(String),
+}
+
+/// A user's or a role's own policies, as the state holds them.
+#[derive(Clone, PartialEq, Eq, Default)]
+struct Own {
+    inline: Option<String>,
+    attached: Vec<String>,
+    boundary: Option<String>,
+}
+
+fn own(sandbox: Sandbox, account: &str, kind: Kind, name: &str) -> Own {
+    match kind {
+        Kind::User => sandbox.with_state(|s| {
+            s.iam.user(account, name).map(|u| Own {
+                inline: u.inline_policies.get(INLINE_POLICY_NAME).cloned(),
+                attached: u.attached_policies.iter().cloned().collect(),
+                boundary: u.permissions_boundary.clone(),
+            })
+        }),
+        Kind::Role => sandbox
+            .roles(account)
+            .into_iter()
+            .find(|r| r.name == name)
+            .map(|r| Own {
+                inline: r.inline_policies.get(INLINE_POLICY_NAME).cloned(),
+                attached: r.attached_policies.into_iter().collect(),
+                boundary: r.permissions_boundary,
+            }),
+    }
+    .unwrap_or_default()
+}
+
+/// A labelled policy textbox validated as you type: IAM's message (and
+/// where broken JSON broke) or the service's refusal, linked to it.
+#[component]
+fn PolicyField(
+    id: &'static str,
+    label: &'static str,
+    kind: PolicyKind,
+    document: RwSignal<String>,
+    refused: RwSignal<Option<String>>,
+    /// An empty document is no document (an optional session policy).
+    #[prop(optional)]
+    optional: bool,
+) -> impl IntoView {
+    let problem = Memo::new(move |_| {
+        document.with(|d| (!(optional && d.trim().is_empty())).then(|| policy_problem(d, kind)))
+    });
+    let error = move || refused.get().or_else(|| problem.get().flatten());
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field" class:invalid=move || error().is_some()>
+            <label for=id>{label}</label>
+            <textarea id=id rows="10" spellcheck="false" class="mono"
+                aria-invalid=move || error().map(|_| "true")
+                aria-describedby=error_id.clone()
+                prop:value=move || document.get()
+                on:input=move |ev| {
+                    refused.set(None);
+                    document.set(event_target_value(&ev));
+                }></textarea>
+            <p class="field-error" id=error_id aria-live="polite">
+                {move || error().unwrap_or_default()}
+            </p>
+        </div>
     }
 }
 
@@ -62,7 +177,7 @@ fn CreateUser() -> impl IntoView {
         <button type="button" class="secondary" aria-expanded=move || open.get().to_string()
             on:click=move |_| open.update(|o| *o = !*o)>"Create user"</button>
         <Show when=move || open.get()>
-            <form class="inline-form" on:submit=create>
+            <form class="inline-form" aria-label="Create user" on:submit=create>
                 <div class="field" class:invalid=move || error.with(Option::is_some)>
                     <label for="new-user-name">"User name"</label>
                     <input id="new-user-name" type="text" autocomplete="off"
@@ -78,94 +193,164 @@ fn CreateUser() -> impl IntoView {
     }
 }
 
-/// The permissions of one user: its inline policy, its managed policies.
+/// `Create role`: a name and a trust policy, validated as a trust policy
+/// as you type; CreateRole's refusal shows at the field it is about.
 #[component]
-fn EditPermissions(account: String, user: String) -> impl IntoView {
+fn CreateRole() -> impl IntoView {
     let sandbox = expect_context::<Sandbox>();
     let announcer = expect_context::<Announcer>();
-    let stored = {
-        let (account, user) = (account.clone(), user.clone());
-        sandbox.with_state(move |s| {
-            s.iam
-                .user(&account, &user)
-                .and_then(|u| u.inline_policies.get(INLINE_POLICY_NAME).cloned())
-        })
+    let open = RwSignal::new(false);
+    let name = RwSignal::new(String::new());
+    let trust = RwSignal::new(String::new());
+    let name_error = RwSignal::new(None::<String>);
+    let trust_refused = RwSignal::new(None::<String>);
+    let toggle = move |_| {
+        if !open.get_untracked() {
+            trust.set(account_trust(&sandbox.caller()));
+        }
+        open.update(|o| *o = !*o);
     };
-    let document = RwSignal::new(stored.unwrap_or_else(|| EMPTY_POLICY.to_owned()));
-    let problem = Memo::new(move |_| document.with(|d| policy_problem(d)));
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (role, document) = (name.get_untracked(), trust.get_untracked());
+        let params = [
+            ("RoleName", role.as_str()),
+            ("AssumeRolePolicyDocument", &document),
+        ];
+        match sandbox.call_query(QueryService::Iam, "CreateRole", &params) {
+            Ok(_) => {
+                name_error.set(None);
+                name.set(String::new());
+                open.set(false);
+                announcer.success(format!("Created role {role}."));
+            }
+            Err(failure) => {
+                if failure.code == "MalformedPolicyDocument" {
+                    trust_refused.set(Some(failure.message.clone()));
+                } else {
+                    name_error.set(Some(failure.to_string()));
+                }
+                announcer.failed(&failure);
+            }
+        }
+    };
+    view! {
+        <button type="button" class="secondary" aria-expanded=move || open.get().to_string()
+            on:click=toggle>"Create role"</button>
+        <Show when=move || open.get()>
+            <form class="inline-form" aria-label="Create role" on:submit=create>
+                <div class="field" class:invalid=move || name_error.with(Option::is_some)>
+                    <label for="new-role-name">"Role name"</label>
+                    <input id="new-role-name" type="text" autocomplete="off"
+                        aria-invalid=move || name_error.with(Option::is_some).then_some("true")
+                        aria-describedby=move || name_error.with(Option::is_some).then_some("new-role-name-error")
+                        prop:value=move || name.get()
+                        on:input=move |ev| {
+                            name_error.set(None);
+                            name.set(event_target_value(&ev));
+                        } />
+                    {move || name_error.get().map(|e| view! { <p class="field-error" id="new-role-name-error">{e}</p> })}
+                </div>
+                <PolicyField id="trust-policy" label="Trust policy" kind=PolicyKind::Trust
+                    document=trust refused=trust_refused />
+                <button type="submit">"Create"</button>
+            </form>
+        </Show>
+    }
+}
+
+/// The permissions of one user or role: its inline policy, its managed
+/// policies, its permissions boundary.
+#[component]
+fn EditPermissions(account: String, kind: Kind, name: String) -> impl IntoView {
+    let sandbox = expect_context::<Sandbox>();
+    let announcer = expect_context::<Announcer>();
+    let stored = own(sandbox, &account, kind, &name);
+    let document = RwSignal::new(stored.inline.unwrap_or_else(|| EMPTY_POLICY.to_owned()));
     let refused = RwSignal::new(None::<String>);
-    let error = move || refused.get().or_else(|| problem.get());
     let attached = {
-        let (account, user) = (account.clone(), user.clone());
-        Memo::new(move |_| {
-            sandbox.with_state(|s| {
-                s.iam
-                    .user(&account, &user)
-                    .map(|u| u.attached_policies.iter().cloned().collect::<Vec<_>>())
-                    .unwrap_or_default()
-            })
-        })
+        let (account, name) = (account.clone(), name.clone());
+        Memo::new(move |_| own(sandbox, &account, kind, &name).attached)
     };
-    let managed = RwSignal::new(format!("arn:aws:iam::aws:policy/{}", AWS_MANAGED[0].name));
-    let save_user = user.clone();
+    let managed = RwSignal::new(managed_arn(AWS_MANAGED[0].name));
+    let boundary = RwSignal::new(stored.boundary.unwrap_or_default());
+    let save_name = name.clone();
     let save = move |_| {
         let text = document.get_untracked();
         let result = sandbox.call_query(
             QueryService::Iam,
-            "PutUserPolicy",
+            &kind.action("Put", "Policy"),
             &[
-                ("UserName", &save_user),
+                (kind.name_param(), &save_name),
                 ("PolicyName", INLINE_POLICY_NAME),
                 ("PolicyDocument", &text),
             ],
         );
-        settle(
-            announcer,
-            refused,
-            result,
-            format!("Saved the inline policy of {save_user}."),
-        );
+        match result {
+            Ok(_) => {
+                refused.set(None);
+                announcer.success(format!("Saved the inline policy of {save_name}."));
+            }
+            Err(failure) => {
+                if failure.code == "MalformedPolicyDocument" {
+                    refused.set(Some(failure.message.clone()));
+                }
+                announcer.failed(&failure);
+            }
+        }
     };
-    let attach_user = user.clone();
+    let attach_name = name.clone();
     let attach = move |_| {
         let arn = managed.get_untracked();
         let result = sandbox.call_query(
             QueryService::Iam,
-            "AttachUserPolicy",
-            &[("UserName", &attach_user), ("PolicyArn", &arn)],
+            &kind.action("Attach", "Policy"),
+            &[(kind.name_param(), &attach_name), ("PolicyArn", &arn)],
         );
-        match result {
-            Ok(_) => announcer.success(format!("Attached {arn} to {attach_user}.")),
-            Err(failure) => announcer.failed(&failure),
-        }
+        announce(
+            announcer,
+            result,
+            format!("Attached {arn} to {attach_name}."),
+        );
     };
-    let heading = format!("Permissions of {user}");
+    let bound_name = name.clone();
+    let set_boundary = move |_| {
+        let arn = boundary.get_untracked();
+        let who = [(kind.name_param(), bound_name.as_str())];
+        let (result, done) = if arn.is_empty() {
+            (
+                sandbox.call_query(
+                    QueryService::Iam,
+                    &kind.action("Delete", "PermissionsBoundary"),
+                    &who,
+                ),
+                format!("Removed the permissions boundary of {bound_name}."),
+            )
+        } else {
+            let params = [who[0], ("PermissionsBoundary", arn.as_str())];
+            (
+                sandbox.call_query(
+                    QueryService::Iam,
+                    &kind.action("Put", "PermissionsBoundary"),
+                    &params,
+                ),
+                format!("Set the permissions boundary of {bound_name} to {arn}."),
+            )
+        };
+        announce(announcer, result, done);
+    };
+    let heading = format!("Permissions of {name}");
     view! {
         <section class="card editor" aria-label=heading.clone()>
             <h3>{heading.clone()}</h3>
-            <div class="field" class:invalid=move || error().is_some()>
-                <label for="policy-document">"Policy document"</label>
-                <textarea id="policy-document" rows="12" spellcheck="false" class="mono"
-                    aria-invalid=move || error().map(|_| "true")
-                    aria-describedby="policy-document-error"
-                    prop:value=move || document.get()
-                    on:input=move |ev| {
-                        refused.set(None);
-                        document.set(event_target_value(&ev));
-                    }></textarea>
-                <p class="field-error" id="policy-document-error" aria-live="polite">
-                    {move || error().unwrap_or_default()}
-                </p>
-            </div>
+            <PolicyField id="policy-document" label="Policy document" kind=PolicyKind::Identity
+                document refused />
             <button type="button" on:click=save>"Save"</button>
             <div class="field inline">
                 <label for="managed-policy">"Managed policy"</label>
                 <select id="managed-policy" prop:value=move || managed.get()
                     on:change=move |ev| managed.set(event_target_value(&ev))>
-                    {AWS_MANAGED.iter().map(|p| {
-                        let arn = format!("arn:aws:iam::aws:policy/{}", p.name);
-                        view! { <option value=arn>{p.name}</option> }
-                    }).collect_view()}
+                    {AWS_MANAGED.iter().map(|p| view! { <option value=managed_arn(p.name)>{p.name}</option> }).collect_view()}
                 </select>
                 <button type="button" on:click=attach>"Attach"</button>
             </div>
@@ -180,43 +365,128 @@ fn EditPermissions(account: String, user: String) -> impl IntoView {
                     }
                 }}
             </ul>
-            <p class="hint">"Permissions boundary: none (boundaries come with IAM roles)."</p>
+            <div class="field inline">
+                <label for="permissions-boundary">"Permissions boundary"</label>
+                <select id="permissions-boundary" prop:value=move || boundary.get()
+                    on:change=move |ev| boundary.set(event_target_value(&ev))>
+                    <option value="">"None"</option>
+                    {AWS_MANAGED.iter().map(|p| view! { <option value=managed_arn(p.name)>{p.name}</option> }).collect_view()}
+                </select>
+                <button type="button" on:click=set_boundary>"Set boundary"</button>
+            </div>
         </section>
     }
 }
 
-/// Announces a call's outcome; IAM's refusal of the document is also shown
-/// at the textbox.
-fn settle(
-    announcer: Announcer,
-    refused: RwSignal<Option<String>>,
-    result: Result<String, Failure>,
-    success: String,
-) {
-    match result {
-        Ok(_) => {
-            refused.set(None);
-            announcer.success(success);
+/// `Assume role <name>`: STS AssumeRole as the acting principal, with an
+/// optional session policy; the session it opens joins `Acting as`.
+#[component]
+fn AssumeRole(account: String, role: String) -> impl IntoView {
+    let sandbox = expect_context::<Sandbox>();
+    let announcer = expect_context::<Announcer>();
+    let role_arn = sandbox
+        .roles(&account)
+        .into_iter()
+        .find(|r| r.name == role)
+        .map_or_else(
+            || format!("arn:aws:iam::{account}:role/{role}"),
+            |r| format!("arn:aws:iam::{account}:role{}{}", r.path, r.name),
+        );
+    let session = RwSignal::new(String::new());
+    let policy = RwSignal::new(String::new());
+    let policy_refused = RwSignal::new(None::<String>);
+    let refused = RwSignal::new(None::<String>);
+    let label = format!("Assume role {role}");
+    let assume = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (name, document) = (session.get_untracked(), policy.get_untracked());
+        let mut params = vec![("RoleArn", role_arn.as_str()), ("RoleSessionName", &name)];
+        if !document.trim().is_empty() {
+            params.push(("Policy", &document));
         }
-        Err(failure) => {
-            if failure.code == "MalformedPolicyDocument" {
-                refused.set(Some(failure.message.clone()));
+        match sandbox.call_query(QueryService::Sts, "AssumeRole", &params) {
+            Ok(_) => {
+                refused.set(None);
+                let arn = format!("arn:aws:sts::{account}:assumed-role/{role}/{name}");
+                announcer.success(format!("Assumed {role}: {arn} is in Acting as."));
             }
-            announcer.failed(&failure);
+            Err(failure) => {
+                if failure.code == "MalformedPolicyDocument" {
+                    policy_refused.set(Some(failure.message.clone()));
+                } else {
+                    refused.set(Some(failure.to_string()));
+                }
+                announcer.failed(&failure);
+            }
         }
+    };
+    view! {
+        <section class="card editor" aria-label=label.clone()>
+            <h3>{label.clone()}</h3>
+            <form on:submit=assume>
+                <div class="field">
+                    <label for="session-name">"Session name"</label>
+                    <input id="session-name" type="text" autocomplete="off"
+                        prop:value=move || session.get()
+                        on:input=move |ev| {
+                            refused.set(None);
+                            session.set(event_target_value(&ev));
+                        } />
+                </div>
+                <PolicyField id="session-policy" label="Session policy" kind=PolicyKind::Identity
+                    document=policy refused=policy_refused optional=true />
+                <button type="submit"
+                    aria-describedby=move || refused.with(Option::is_some).then_some("assume-error")>
+                    "Assume"
+                </button>
+                {move || refused.get().map(|e| view! { <p class="field-error" id="assume-error">{e}</p> })}
+            </form>
+        </section>
+    }
+}
+
+/// Announces a call's outcome.
+fn announce(announcer: Announcer, result: Result<String, Failure>, success: String) {
+    match result {
+        Ok(_) => announcer.success(success),
+        Err(failure) => announcer.failed(&failure),
+    }
+}
+
+/// A row's button that opens (or closes) `what` below the tables.
+fn opener(opened: RwSignal<Option<Open>>, what: Open, text: String) -> impl IntoView {
+    let shown = what.clone();
+    view! {
+        <button type="button" class="secondary"
+            aria-expanded=move || opened.with(|o| o.as_ref() == Some(&shown)).to_string()
+            on:click=move |_| opened.update(|o| {
+                *o = if o.as_ref() == Some(&what) { None } else { Some(what.clone()) };
+            })>
+            {text}
+        </button>
     }
 }
 
 #[component]
 fn Principals() -> impl IntoView {
     let sandbox = expect_context::<Sandbox>();
-    let editing = RwSignal::new(None::<String>);
+    let opened = RwSignal::new(None::<Open>);
     let rows = Memo::new(move |_| {
         let account = sandbox.caller();
         sandbox
             .principals()
             .into_iter()
             .filter(|p| p.account_id() == account)
+            .collect::<Vec<_>>()
+    });
+    let roles = Memo::new(move |_| {
+        sandbox
+            .roles(&sandbox.caller())
+            .into_iter()
+            .map(|r| {
+                let arn = format!("arn:aws:iam::{}:role{}{}", sandbox.caller(), r.path, r.name);
+                (r.name, arn)
+            })
             .collect::<Vec<_>>()
     });
     view! {
@@ -227,17 +497,7 @@ fn Principals() -> impl IntoView {
                 {move || rows.get().into_iter().map(|principal| {
                     let name = principal_name(&principal);
                     let edit = matches!(principal, Principal::User { .. }).then(|| {
-                        let user = name.clone();
-                        let open = user.clone();
-                        view! {
-                            <button type="button" class="secondary"
-                                aria-expanded=move || (editing.get().as_deref() == Some(user.as_str())).to_string()
-                                on:click=move |_| editing.update(|e| {
-                                    *e = if e.as_deref() == Some(open.as_str()) { None } else { Some(open.clone()) };
-                                })>
-                                {format!("Edit permissions of {name}")}
-                            </button>
-                        }
+                        opener(opened, Open::Edit(Kind::User, name.clone()), format!("Edit permissions of {name}"))
                     });
                     view! {
                         <tr>
@@ -249,9 +509,28 @@ fn Principals() -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
-        {move || editing.get().map(|user| {
+        <table class="principals">
+            <caption>{move || format!("Roles of account {}", sandbox.caller())}</caption>
+            <thead><tr><th scope="col">"Role"</th><th scope="col">"ARN"</th><th scope="col">"Actions"</th></tr></thead>
+            <tbody>
+                {move || roles.get().into_iter().map(|(name, arn)| view! {
+                    <tr>
+                        <td>{name.clone()}</td>
+                        <td class="mono">{arn}</td>
+                        <td>
+                            {opener(opened, Open::Edit(Kind::Role, name.clone()), format!("Edit permissions of {name}"))}
+                            {opener(opened, Open::Assume(name.clone()), format!("Assume role {name}"))}
+                        </td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        {move || opened.get().map(|what| {
             let account = sandbox.caller();
-            view! { <EditPermissions account user /> }
+            match what {
+                Open::Edit(kind, name) => view! { <EditPermissions account kind name /> }.into_any(),
+                Open::Assume(role) => view! { <AssumeRole account role /> }.into_any(),
+            }
         })}
     }
 }
@@ -354,8 +633,9 @@ pub fn PermissionsTab() -> impl IntoView {
             <div class="card-header">
                 <h2 id="permissions-heading">"Permissions"</h2>
                 <CreateUser />
+                <CreateRole />
             </div>
-            <p class="hint">"The principals of the account chosen in Acting as. Changes are IAM calls made as that principal."</p>
+            <p class="hint">"The principals and roles of the account chosen in Acting as. Changes are IAM and STS calls made as that principal; a role's sessions join Acting as."</p>
             <Principals />
         </section>
         <Simulator />
@@ -364,26 +644,50 @@ pub fn PermissionsTab() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::policy_problem;
+    use super::{account_trust, policy_problem};
+    use iam_policy::PolicyKind;
 
     #[test]
     fn broken_json_is_refused_with_iams_message_and_where_it_broke() {
         assert_eq!(
-            policy_problem("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n}").as_deref(),
+            policy_problem(
+                "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n}",
+                PolicyKind::Identity
+            )
+            .as_deref(),
             Some("Syntax errors in policy. (line 4, column 1)")
         );
         assert_eq!(
             policy_problem(
-                r#"{"Statement":[{"Effect":"Allow","Action":"account:*","Resource":"*"}]}"#
+                r#"{"Statement":[{"Effect":"Allow","Action":"account:*","Resource":"*"}]}"#,
+                PolicyKind::Identity
             )
             .as_deref(),
             Some("Policy document must be version 2012-10-17 or greater.")
         );
         assert_eq!(
             policy_problem(
-                r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"account:*","Resource":"*"}]}"#
+                r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"account:*","Resource":"*"}]}"#,
+                PolicyKind::Identity
             ),
             None
+        );
+    }
+
+    #[test]
+    fn trust_policies_are_checked_as_trust_policies() {
+        assert_eq!(
+            policy_problem(&account_trust("111122223333"), PolicyKind::Trust),
+            None
+        );
+        let identity = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"#;
+        assert_eq!(
+            policy_problem(identity, PolicyKind::Trust).as_deref(),
+            Some("Has prohibited field Resource.")
+        );
+        assert_eq!(
+            policy_problem(&account_trust("111122223333"), PolicyKind::Identity).as_deref(),
+            Some("Policy document should not specify a principal.")
         );
     }
 }
