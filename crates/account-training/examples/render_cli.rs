@@ -8,9 +8,12 @@
 //! - `"kind": "boto3"`: the boto3 snippet, as a JSON string;
 //! - `"kind": "organizations-cli"` or `"organizations-boto3"`: the same for
 //!   an AWS Organizations operation;
+//! - `"kind": "service-cli"` or `"service-boto3"` with `"service": "iam"`
+//!   (or `sts`, `organizations`): the same for those services;
 //! - `"kind": "parse", "line": "aws account ..."`: the call it makes
-//!   (`{"operation", "input", "output", "paginate"}`), or `{"help": text}`,
-//!   or `{"error": message}`;
+//!   (`{"operation", "input", "output", "paginate"}`, with `"service"` for
+//!   a service other than account), or `{"help": text}`, or
+//!   `{"error": message}`;
 //! - `"kind": "output", "operation", "output": {...}, "format": "table"`
 //!   (optional `"width"`): what the CLI prints, as a JSON string;
 //! - `"kind": "document", "title", "document", "format"` (optional
@@ -26,7 +29,8 @@ use account_engine::{Operation, OrgOperation};
 use account_training::{
     format_document, format_error_parts, format_output_with_width, parse_command_line,
     render_boto3, render_cli, render_cli_argv, render_organizations_boto3,
-    render_organizations_cli, CliCommand, OutputFormat, DEFAULT_TERMINAL_WIDTH,
+    render_organizations_cli, render_service_boto3, render_service_cli, CliCommand, OutputFormat,
+    Service, DEFAULT_TERMINAL_WIDTH,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -36,6 +40,7 @@ struct Request {
     #[serde(default = "cli")]
     kind: String,
     operation: Option<String>,
+    service: Option<String>,
     #[serde(default)]
     input: Value,
     line: Option<String>,
@@ -62,6 +67,12 @@ fn answer(request: Request) -> Result<Value, String> {
         let name = request.operation.as_deref().ok_or("no operation")?;
         OrgOperation::from_name(name).ok_or_else(|| format!("unknown operation {name}"))
     };
+    let service = || {
+        let name = request.service.as_deref().ok_or("no service")?;
+        Service::from_cli_name(name).ok_or_else(|| format!("unknown service {name}"))
+    };
+    let unserved = || format!("unserved operation {:?}", request.operation);
+    let name = request.operation.as_deref().unwrap_or_default();
     let width = request.width.unwrap_or(DEFAULT_TERMINAL_WIDTH);
     let format = request.format.unwrap_or_default();
     Ok(match request.kind.as_str() {
@@ -72,9 +83,22 @@ fn answer(request: Request) -> Result<Value, String> {
         "organizations-boto3" => {
             json!(render_organizations_boto3(org_operation()?, &request.input))
         }
+        "service-cli" => {
+            json!(render_service_cli(service()?, name, &request.input).ok_or_else(unserved)?)
+        }
+        "service-boto3" => {
+            json!(render_service_boto3(service()?, name, &request.input).ok_or_else(unserved)?)
+        }
         "parse" => match parse_command_line(request.line.as_deref().unwrap_or_default()) {
             Ok(CliCommand::Call(call)) => json!({
                 "operation": call.operation.name(),
+                "input": call.input,
+                "output": call.output,
+                "paginate": call.paginate,
+            }),
+            Ok(CliCommand::Service(call)) => json!({
+                "service": call.service.cli_name(),
+                "operation": call.operation.name,
                 "input": call.input,
                 "output": call.output,
                 "paginate": call.paginate,

@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::model::output_shape;
 use crate::py::{json_dumps_indent4, Py};
+use crate::services::OperationModel;
 use crate::table::TableBuilder;
 
 /// The terminal width the CLI assumes when stdout is not a terminal.
@@ -82,6 +83,18 @@ pub fn format_output_with_width(
 ) -> String {
     let response = Py::from_shaped(output, output_shape(operation));
     format_py(operation.name(), &response, format, terminal_width)
+}
+
+/// What `aws <service> <command>` prints for an IAM, STS or Organizations
+/// operation's output (its JSON, or the JSON [`crate::services::xml`] read
+/// from a Query answer), shaped by the operation's output shape.
+pub fn format_service_output(
+    operation: &OperationModel,
+    output: &Value,
+    format: OutputFormat,
+) -> String {
+    let response = Py::from_shaped(output, operation.output);
+    format_py(operation.name, &response, format, DEFAULT_TERMINAL_WIDTH)
 }
 
 /// Formats any JSON document as the CLI formatters would, keeping the
@@ -276,14 +289,20 @@ pub fn format_error(operation: Operation, error: &ApiError) -> String {
 
 /// As [`format_error`], from the error's code, HTTP status and message.
 pub fn format_error_parts(operation: Operation, code: &str, status: u16, message: &str) -> String {
+    format_service_error(operation.name(), code, status, message)
+}
+
+/// As [`format_error_parts`], for the operation of any service by its
+/// name, e.g. `An error occurred (NoSuchEntity) when calling the GetUser
+/// operation: The user with name x cannot be found.`
+pub fn format_service_error(operation: &str, code: &str, status: u16, message: &str) -> String {
     let retry_info = if is_retried(status) {
         " (reached max retries: 4)"
     } else {
         ""
     };
     format!(
-        "\nAn error occurred ({code}) when calling the {} operation{retry_info}: {message}\n",
-        operation.name()
+        "\nAn error occurred ({code}) when calling the {operation} operation{retry_info}: {message}\n"
     )
 }
 

@@ -1,5 +1,7 @@
-//! Reading an `aws account <command> --options` command line, as AWS CLI v1
-//! reads it, into the call it makes.
+//! Reading an `aws <service> <command> --options` command line, as AWS CLI
+//! v1 reads it, into the call it makes: the Account API by its own model
+//! (`model.rs`), IAM, STS and Organizations by the tables of
+//! [`crate::services`].
 
 use account_engine::Operation;
 use serde_json::{Map, Value};
@@ -12,6 +14,7 @@ use crate::model::{
     InputMember, MemberType,
 };
 use crate::py::str_repr;
+use crate::services::{OperationModel, Service};
 use crate::shell::{self, ShellError};
 
 /// The call a command line makes.
@@ -28,10 +31,25 @@ pub struct CliCall {
     pub paginate: bool,
 }
 
+/// A call of IAM, STS or Organizations a command line makes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceCall {
+    pub service: Service,
+    pub operation: &'static OperationModel,
+    /// The request: a JSON object of the members given.
+    pub input: Value,
+    pub output: OutputFormat,
+    /// Whether the CLI pages through all results itself (the operation
+    /// has a paginator, and neither `--no-paginate` nor its token or limit
+    /// option is given).
+    pub paginate: bool,
+}
+
 /// What a command line asks for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CliCommand {
     Call(CliCall),
+    Service(ServiceCall),
     /// `help`, `aws help`, `aws account help` or `aws account <command> help`:
     /// the text to show.
     Help(String),
@@ -42,19 +60,28 @@ pub enum CliCommand {
 pub enum CliParseError {
     #[error(transparent)]
     Shell(#[from] ShellError),
-    #[error("the command line is empty; try `aws account help`")]
+    #[error("the command line is empty; try `aws help`")]
     Empty,
-    #[error("only `aws` commands run here, not `{0}`; try `aws account help`")]
+    #[error("only `aws` commands run here, not `{0}`; try `aws help`")]
     NotAws(String),
-    #[error("only the `account` service is available here, not `{0}`; try `aws account help`")]
+    #[error(
+        "the services here are account, iam, organizations and sts, not `{0}`; try `aws help`"
+    )]
     UnknownService(String),
-    #[error("the following arguments are required: command; try `aws account help`")]
+    #[error("the following arguments are required: command; try `aws help`")]
     MissingCommand,
-    #[error("invalid choice: `{command}` is not an `aws account` command{}", maybe(.suggestion))]
+    #[error("invalid choice: `{command}` is not an `aws {service}` command{}", maybe(.suggestion))]
     UnknownCommand {
+        service: String,
         command: String,
         suggestion: Option<String>,
     },
+    /// A shorthand value (`Key=a,Value=b`) with a part that is not
+    /// `name=value`.
+    #[error(
+        "Error parsing parameter '{option}': Expected: '=', received: 'EOF' for input:\n{text}"
+    )]
+    InvalidShorthand { option: String, text: String },
     /// Words no option or argument took, in order, as the AWS CLI collects
     /// them (argparse's `parse_known_args`) and reports them once the rest
     /// of the line parsed.
@@ -152,6 +179,13 @@ const UNSUPPORTED: [(&str, &str); 6] = [
 fn looks_like_option(word: &str) -> bool {
     if !word.starts_with('-') || word.len() == 1 {
         return false;
+    }
+    // `--option=value` is an option even when the value has spaces, as
+    // argparse checks for `=` before it checks for spaces.
+    if let Some((option, _)) = word.split_once('=') {
+        if option.len() > 2 && option.starts_with("--") && !option.contains(' ') {
+            return true;
+        }
     }
     let rest = &word[1..];
     let negative_number = !rest.is_empty()
@@ -309,6 +343,27 @@ fn member_value<'a>(
             }
             parse_json(option, text)
         }
+        MemberType::Boolean => Ok(Value::Bool(true)),
+        MemberType::StructureList => {
+            let values = words.values(inline);
+            if let [single] = values.as_slice() {
+                refuse_paramfile(option, single)?;
+                if single.trim_matches(is_py_whitespace).starts_with('[') {
+                    return parse_json(option, single);
+                }
+            }
+            values
+                .into_iter()
+                .map(|word| {
+                    if word.trim_start_matches(is_py_whitespace).starts_with('{') {
+                        parse_json(option, word)
+                    } else {
+                        shorthand(option, word)
+                    }
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::Array)
+        }
         MemberType::StringList => {
             let values = words.values(inline);
             if let [single] = values.as_slice() {
@@ -325,6 +380,99 @@ fn member_value<'a>(
             ))
         }
     }
+}
+
+/// One structure in the CLI's shorthand, `Key=team,Value=a`: its members
+/// as strings.
+fn shorthand(option: &str, text: &str) -> Result<Value, CliParseError> {
+    text.split(',')
+        .map(|part| {
+            let (name, value) =
+                part.split_once('=')
+                    .ok_or_else(|| CliParseError::InvalidShorthand {
+                        option: option.to_owned(),
+                        text: text.to_owned(),
+                    })?;
+            Ok((name.trim().to_owned(), Value::String(value.to_owned())))
+        })
+        .collect::<Result<Map<_, _>, _>>()
+        .map(Value::Object)
+}
+
+/// `aws help`: the services, and how to list a service's commands.
+pub fn services_help() -> String {
+    "usage: aws <service> <command> [options]\n\nAvailable services:\n\n  account\n  iam\n  organizations\n  sts\n\n\
+     Run `aws <service> help` for a service's commands. Commands run as the principal\n\
+     chosen in Acting as; --profile, --region and --endpoint-url are accepted and ignored.\n"
+        .to_owned()
+}
+
+/// `aws <service> help` for IAM, STS or Organizations: the commands this
+/// sandbox serves.
+pub fn service_help(service: Service) -> String {
+    let mut commands: Vec<String> = service
+        .operations()
+        .iter()
+        .map(OperationModel::command_name)
+        .collect();
+    commands.sort();
+    let mut out = format!(
+        "usage: aws {} <command> [options]\n\nAvailable commands:\n\n",
+        service.cli_name()
+    );
+    for command in commands {
+        out.push_str(&format!("  {command}\n"));
+    }
+    out.push_str(&format!(
+        "\nRun `aws {} <command> help` for a command's options.\n",
+        service.cli_name()
+    ));
+    out
+}
+
+/// The options of a command, required first, each with its kind.
+fn options_help(members: &[InputMember]) -> String {
+    let mut members: Vec<&InputMember> = members.iter().collect();
+    members.sort_by_key(|m| (!m.required, m.option));
+    let kind = |m: &InputMember| match m.kind {
+        MemberType::String => "<string>".to_owned(),
+        MemberType::Integer => "<integer>".to_owned(),
+        MemberType::StringList => "<value> [<value>...]".to_owned(),
+        MemberType::Structure => "<JSON object>".to_owned(),
+        MemberType::Boolean => format!("| --no-{}", &m.option[2..]),
+        MemberType::StructureList => "Key=value,... [...] | <JSON list>".to_owned(),
+    };
+    let lines: Vec<String> = members
+        .iter()
+        .map(|m| format!("{} {}", m.option, kind(m)))
+        .collect();
+    let width = lines.iter().map(String::len).max().unwrap_or(0);
+    let mut out = String::new();
+    for (line, member) in lines.iter().zip(&members) {
+        let note = if member.required {
+            "required"
+        } else {
+            "optional"
+        };
+        out.push_str(&format!("  {line:width$}  {note}\n"));
+    }
+    out
+}
+
+/// `aws <service> <command> help` for IAM, STS or Organizations.
+pub fn service_command_help(service: Service, operation: &OperationModel) -> String {
+    let mut out = format!(
+        "usage: aws {} {} [options]\n\nOptions:\n\n{}",
+        service.cli_name(),
+        operation.command_name(),
+        options_help(operation.members)
+    );
+    if operation.paging.is_some() {
+        out.push_str(
+            "\nThe CLI pages through all results unless --no-paginate or a paging option is given.\n",
+        );
+    }
+    out
 }
 
 /// Lists the commands, one line each.
@@ -350,31 +498,11 @@ pub fn account_help() -> String {
 /// A command's description and options.
 pub fn command_help(operation: Operation) -> String {
     let mut out = format!(
-        "usage: aws account {} [options]\n\n{}\n\nOptions:\n\n",
+        "usage: aws account {} [options]\n\n{}\n\nOptions:\n\n{}",
         command_name(operation),
-        description(operation)
+        description(operation),
+        options_help(input_members(operation))
     );
-    let mut members: Vec<&InputMember> = input_members(operation).iter().collect();
-    members.sort_by_key(|m| (!m.required, m.option));
-    let kind = |m: &InputMember| match m.kind {
-        MemberType::String => "<string>",
-        MemberType::Integer => "<integer>",
-        MemberType::StringList => "<value> [<value>...]",
-        MemberType::Structure => "<JSON object>",
-    };
-    let lines: Vec<String> = members
-        .iter()
-        .map(|m| format!("{} {}", m.option, kind(m)))
-        .collect();
-    let width = lines.iter().map(String::len).max().unwrap_or(0);
-    for (line, member) in lines.iter().zip(&members) {
-        let note = if member.required {
-            "required"
-        } else {
-            "optional"
-        };
-        out.push_str(&format!("  {line:width$}  {note}\n"));
-    }
     if operation == Operation::ListRegions {
         out.push_str(
             "\nThe CLI pages through all Regions unless --max-results, --next-token or\n\
@@ -389,20 +517,107 @@ pub fn parse_command_line(line: &str) -> Result<CliCommand, CliParseError> {
     parse_words(&shell::split(line)?)
 }
 
+/// The operation a command line names, of either kind of model.
+#[derive(Clone, Copy)]
+enum Chosen {
+    Account(Operation),
+    Other(Service, &'static OperationModel),
+}
+
+impl Chosen {
+    fn members(self) -> &'static [InputMember] {
+        match self {
+            Self::Account(op) => input_members(op),
+            Self::Other(_, op) => op.members,
+        }
+    }
+
+    fn member_for_option(self, option: &str) -> Option<&'static InputMember> {
+        match self {
+            Self::Account(op) => member_for_option(op, option),
+            Self::Other(_, op) => op.member_for_option(option),
+        }
+    }
+
+    fn command_name(self) -> String {
+        match self {
+            Self::Account(op) => command_name(op),
+            Self::Other(_, op) => op.command_name(),
+        }
+    }
+
+    /// The member `--page-size` sets, when the CLI pages the operation.
+    fn page_size_member(self) -> Option<&'static str> {
+        match self {
+            Self::Account(op) => (op == Operation::ListRegions).then_some("MaxResults"),
+            Self::Other(_, op) => op.paging.as_ref().and_then(|p| p.limit_key),
+        }
+    }
+
+    /// Whether the CLI pages it, and the members whose use turns that off.
+    fn paging_members(self) -> Option<Vec<&'static str>> {
+        match self {
+            Self::Account(Operation::ListRegions) => Some(vec!["MaxResults", "NextToken"]),
+            Self::Account(_) => None,
+            Self::Other(_, op) => op
+                .paging
+                .as_ref()
+                .map(|p| p.limit_key.into_iter().chain([p.input_token]).collect()),
+        }
+    }
+}
+
+/// The command `word` names in `service`.
+fn choose(service: &str, word: &str) -> Result<Chosen, CliParseError> {
+    let unknown = |commands: Vec<String>| CliParseError::UnknownCommand {
+        service: service.to_owned(),
+        command: word.to_owned(),
+        suggestion: suggest(word, commands.iter().map(String::as_str)),
+    };
+    if service == "account" {
+        return operation_for_command(word)
+            .map(Chosen::Account)
+            .ok_or_else(|| unknown(Operation::ALL.map(command_name).to_vec()));
+    }
+    let known = Service::from_cli_name(service)
+        .ok_or_else(|| CliParseError::UnknownService(service.to_owned()))?;
+    known
+        .operation_for_command(word)
+        .map(|op| Chosen::Other(known, op))
+        .ok_or_else(|| {
+            unknown(
+                known
+                    .operations()
+                    .iter()
+                    .map(OperationModel::command_name)
+                    .collect(),
+            )
+        })
+}
+
+fn is_service(name: &str) -> bool {
+    name == "account" || Service::from_cli_name(name).is_some()
+}
+
+/// `aws <service> help`.
+fn help_of(service: &str) -> String {
+    Service::from_cli_name(service).map_or_else(account_help, service_help)
+}
+
 /// Reads the words of a command line (`aws` first).
 pub fn parse_words(words: &[String]) -> Result<CliCommand, CliParseError> {
     let Some(first) = words.first() else {
         return Err(CliParseError::Empty);
     };
     if words.len() == 1 && first == "help" {
-        return Ok(CliCommand::Help(account_help()));
+        return Ok(CliCommand::Help(services_help()));
     }
     if first != "aws" {
         return Err(CliParseError::NotAws(first.clone()));
     }
     let mut words = Words { words, next: 1 };
     let mut service: Option<&str> = None;
-    let mut operation: Option<Operation> = None;
+    let mut operation: Option<Chosen> = None;
     let mut help = false;
     let mut output = OutputFormat::Json;
     let mut no_paginate = false;
@@ -416,18 +631,7 @@ pub fn parse_words(words: &[String]) -> Result<CliCommand, CliParseError> {
                 (None, _) if word == "help" => help = true,
                 (None, _) => service = Some(word),
                 (Some(_), _) if word == "help" => help = true,
-                (Some("account"), None) => {
-                    operation = Some(operation_for_command(word).ok_or_else(|| {
-                        CliParseError::UnknownCommand {
-                            command: word.to_owned(),
-                            suggestion: suggest(
-                                word,
-                                Operation::ALL.map(command_name).iter().map(String::as_str),
-                            ),
-                        }
-                    })?);
-                }
-                (Some(s), None) => return Err(CliParseError::UnknownService(s.to_owned())),
+                (Some(s), None) => operation = Some(choose(s, word)?),
                 (Some(_), Some(_)) => unknown.push(word.to_owned()),
             }
             continue;
@@ -453,7 +657,7 @@ pub fn parse_words(words: &[String]) -> Result<CliCommand, CliParseError> {
             });
         } else {
             let Some(op) = operation else {
-                if let Some(s) = service.filter(|s| *s != "account") {
+                if let Some(s) = service.filter(|s| !is_service(s)) {
                     return Err(CliParseError::UnknownService(s.to_owned()));
                 }
                 unknown.push(word.to_owned());
@@ -471,38 +675,48 @@ pub fn parse_words(words: &[String]) -> Result<CliCommand, CliParseError> {
                         })
                     }
                 }
-            } else if option == "--page-size" && op == Operation::ListRegions {
+            } else if option == "--page-size" && op.page_size_member().is_some() {
                 page_size = Some(parse_int(option, words.value(option, inline)?)?);
-            } else if let Some(member) = member_for_option(op, option) {
+            } else if let Some(member) = op.member_for_option(option) {
                 input.insert(
                     member.name.to_owned(),
                     member_value(member, &mut words, inline)?,
                 );
+            } else if let Some(member) = option
+                .strip_prefix("--no-")
+                .and_then(|rest| op.member_for_option(&format!("--{rest}")))
+                .filter(|m| m.kind == MemberType::Boolean && inline.is_none())
+            {
+                input.insert(member.name.to_owned(), Value::Bool(false));
             } else {
                 unknown.push(word.to_owned());
             }
         }
     }
-    match (service, operation) {
-        (None, _) if help => return Ok(CliCommand::Help(account_help())),
+    let op = match (service, operation) {
+        (None, _) if help => return Ok(CliCommand::Help(services_help())),
         (None, _) => return Err(CliParseError::MissingCommand),
-        (Some(s), _) if s != "account" => return Err(CliParseError::UnknownService(s.to_owned())),
-        (Some(_), None) if help => return Ok(CliCommand::Help(account_help())),
+        (Some(s), _) if !is_service(s) => return Err(CliParseError::UnknownService(s.to_owned())),
+        (Some(s), None) if help => return Ok(CliCommand::Help(help_of(s))),
         (Some(_), None) => return Err(CliParseError::MissingCommand),
-        (Some(_), Some(op)) if help => return Ok(CliCommand::Help(command_help(op))),
-        _ => {}
-    }
-    let operation = operation.expect("matched above");
-    let manual_paging = input.contains_key("MaxResults") || input.contains_key("NextToken");
+        (Some(_), Some(Chosen::Account(op))) if help => {
+            return Ok(CliCommand::Help(command_help(op)))
+        }
+        (Some(_), Some(Chosen::Other(s, op))) if help => {
+            return Ok(CliCommand::Help(service_command_help(s, op)))
+        }
+        (Some(_), Some(op)) => op,
+    };
     if cli_input_json.is_none() {
-        let missing: Vec<String> = input_members(operation)
+        let missing: Vec<String> = op
+            .members()
             .iter()
             .filter(|m| m.required && !input.contains_key(m.name))
             .map(|m| m.option.to_owned())
             .collect();
         if !missing.is_empty() {
             return Err(CliParseError::MissingRequired {
-                command: command_name(operation),
+                command: op.command_name(),
                 options: missing,
             });
         }
@@ -510,7 +724,9 @@ pub fn parse_words(words: &[String]) -> Result<CliCommand, CliParseError> {
     if !unknown.is_empty() {
         return Err(CliParseError::UnknownOptions(unknown));
     }
-    let paginate = operation == Operation::ListRegions && !no_paginate && !manual_paging;
+    let paginate = op
+        .paging_members()
+        .is_some_and(|manual| !no_paginate && !manual.iter().any(|m| input.contains_key(*m)));
     if let Some(size) = page_size {
         if !paginate {
             return Err(CliParseError::Unsupported {
@@ -519,17 +735,29 @@ pub fn parse_words(words: &[String]) -> Result<CliCommand, CliParseError> {
                     .into(),
             });
         }
-        input.insert("MaxResults".into(), size);
+        if let Some(member) = op.page_size_member() {
+            input.insert(member.into(), size);
+        }
     }
     for (name, value) in cli_input_json.unwrap_or_default() {
         input.entry(name).or_insert(value);
     }
-    Ok(CliCommand::Call(CliCall {
-        operation,
-        input: Value::Object(input),
-        output,
-        paginate,
-    }))
+    let input = Value::Object(input);
+    Ok(match op {
+        Chosen::Account(operation) => CliCommand::Call(CliCall {
+            operation,
+            input,
+            output,
+            paginate,
+        }),
+        Chosen::Other(service, operation) => CliCommand::Service(ServiceCall {
+            service,
+            operation,
+            input,
+            output,
+            paginate,
+        }),
+    })
 }
 
 #[cfg(test)]
@@ -666,6 +894,7 @@ mod tests {
         assert_eq!(
             error("aws account enable-regions --region-name x"),
             CliParseError::UnknownCommand {
+                service: "account".into(),
                 command: "enable-regions".into(),
                 suggestion: Some("enable-region".into())
             }
@@ -783,7 +1012,7 @@ mod tests {
 
     #[test]
     fn help_lists_every_command_with_a_description() {
-        for line in ["help", "aws help", "aws account help"] {
+        for line in ["aws account help"] {
             let CliCommand::Help(text) = parse_command_line(line).unwrap() else {
                 panic!("{line}")
             };
@@ -807,6 +1036,100 @@ mod tests {
             text.contains("--alternate-contact-type <string>  required"),
             "{text}"
         );
+    }
+
+    fn service_call(line: &str) -> ServiceCall {
+        match parse_command_line(line) {
+            Ok(CliCommand::Service(call)) => call,
+            other => panic!("{line}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn iam_sts_and_organizations_commands_are_read_by_their_tables() {
+        let created = service_call("aws iam create-user --user-name alice");
+        assert_eq!(
+            (created.service, created.operation.name, created.input),
+            (Service::Iam, "CreateUser", json!({"UserName": "alice"}))
+        );
+        let identity = service_call("aws sts get-caller-identity --output text");
+        assert_eq!(identity.operation.name, "GetCallerIdentity");
+        assert_eq!(identity.output, OutputFormat::Text);
+        let roots = service_call("aws organizations list-roots");
+        assert!(roots.paginate);
+        assert!(!service_call("aws organizations list-roots --no-paginate").paginate);
+        assert!(!service_call("aws organizations list-roots --next-token t").paginate);
+        assert!(!service_call("aws iam list-users --marker m").paginate);
+        assert_eq!(
+            service_call("aws organizations list-accounts --page-size 5").input,
+            json!({"MaxResults": 5})
+        );
+    }
+
+    #[test]
+    fn service_options_take_booleans_structure_lists_and_policy_json() {
+        assert_eq!(
+            service_call("aws iam list-policies --only-attached --scope Local").input,
+            json!({"OnlyAttached": true, "Scope": "Local"})
+        );
+        assert_eq!(
+            service_call("aws iam list-policies --no-only-attached").input,
+            json!({"OnlyAttached": false})
+        );
+        let tags = json!({"UserName": "a", "Tags": [{"Key": "team", "Value": "x y"}, {"Key": "env", "Value": ""}]});
+        assert_eq!(
+            service_call(
+                "aws iam tag-user --user-name a --tags 'Key=team,Value=x y' Key=env,Value="
+            )
+            .input,
+            tags
+        );
+        assert_eq!(
+            service_call(r#"aws iam tag-user --user-name a --tags '[{"Key": "team", "Value": "x y"}, {"Key": "env", "Value": ""}]'"#).input,
+            tags
+        );
+        let document = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#;
+        let put = service_call(&format!(
+            "aws iam put-user-policy --user-name a --policy-name p --policy-document '{document}'"
+        ));
+        assert_eq!(put.input["PolicyDocument"], document);
+        assert_eq!(
+            error("aws iam tag-user --user-name a --tags team").to_string(),
+            "Error parsing parameter '--tags': Expected: '=', received: 'EOF' for input:\nteam"
+        );
+    }
+
+    #[test]
+    fn service_commands_are_refused_in_the_cli_words() {
+        assert_eq!(
+            error("aws iam create-user").to_string(),
+            "the following arguments are required: --user-name"
+        );
+        assert_eq!(
+            error("aws iam create-users --user-name a"),
+            CliParseError::UnknownCommand {
+                service: "iam".into(),
+                command: "create-users".into(),
+                suggestion: Some("create-user".into())
+            }
+        );
+        assert_eq!(
+            error("aws s3 ls"),
+            CliParseError::UnknownService("s3".into())
+        );
+        assert_eq!(error("aws sts"), CliParseError::MissingCommand);
+        let CliCommand::Help(text) = parse_command_line("aws iam help").unwrap() else {
+            panic!()
+        };
+        assert!(text.contains("  create-user\n"), "{text}");
+        let CliCommand::Help(text) = parse_command_line("aws help").unwrap() else {
+            panic!()
+        };
+        assert!(text.contains("  organizations\n"), "{text}");
+        let CliCommand::Help(text) = parse_command_line("aws iam create-user help").unwrap() else {
+            panic!()
+        };
+        assert!(text.contains("--user-name <string>"), "{text}");
     }
 
     #[test]

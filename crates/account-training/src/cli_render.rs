@@ -133,6 +133,17 @@ fn member_args(member: &InputMember, value: &Value) -> Option<Vec<Arg>> {
             Arg::Word(option.to_owned()),
             Arg::Word(compact_json(value, &CONTACT_INFORMATION_MEMBERS)),
         ]),
+        // `--flag` and `--no-flag`, as the CLI offers every boolean.
+        (MemberType::Boolean, Value::Bool(true)) => Some(vec![Arg::Word(option.to_owned())]),
+        (MemberType::Boolean, Value::Bool(false)) => {
+            Some(vec![Arg::Word(format!("--no-{}", &option[2..]))])
+        }
+        (MemberType::StructureList, Value::Array(items)) if items.iter().all(Value::is_object) => {
+            Some(vec![
+                Arg::Word(option.to_owned()),
+                Arg::Word(compact_json(value, &[])),
+            ])
+        }
         _ => None,
     }
 }
@@ -148,6 +159,9 @@ pub(crate) struct Command {
     /// Whether the CLI pages it by itself, so that one request needs
     /// `--no-paginate` unless paging options already turn paging off.
     pub paginated: bool,
+    /// The options that turn the CLI's paging off (its paginator's input
+    /// token and limit).
+    pub paging_options: Vec<&'static str>,
 }
 
 impl Command {
@@ -176,9 +190,7 @@ impl Command {
         }
         options.sort_by_key(|(option, _)| *option);
         let rendered: Vec<&'static str> = options.iter().map(|(o, _)| *o).collect();
-        let pages_off = options
-            .iter()
-            .any(|(o, _)| *o == "--max-results" || *o == "--next-token");
+        let pages_off = options.iter().any(|(o, _)| self.paging_options.contains(o));
         for (_, option_args) in options {
             args.extend(option_args);
         }
@@ -217,6 +229,7 @@ fn account_command(operation: Operation) -> Command {
         name: command_name(operation),
         members: input_members(operation),
         paginated: operation == Operation::ListRegions,
+        paging_options: vec!["--max-results", "--next-token"],
     }
 }
 

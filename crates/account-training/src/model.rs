@@ -16,6 +16,11 @@ pub enum MemberType {
     StringList,
     /// A structure, given as JSON: `--contact-information '{...}'`.
     Structure,
+    /// A boolean: `--only-attached` or `--no-only-attached`.
+    Boolean,
+    /// A list of structures, as JSON or shorthand words:
+    /// `--tags Key=team,Value=a Key=env,Value=b`.
+    StructureList,
 }
 
 /// A top-level input member of an operation.
@@ -258,6 +263,10 @@ pub enum Shape {
     /// Strings, enums, integers and timestamps (the CLI prints timestamps
     /// as they arrived on the wire).
     Scalar,
+    /// An integer or a boolean: botocore reads these from the Query
+    /// wire's XML text into Python's int and bool.
+    Integer,
+    Boolean,
     Structure(&'static [(&'static str, Shape)]),
     List(&'static Shape),
 }

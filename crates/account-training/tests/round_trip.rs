@@ -1,10 +1,12 @@
 //! Property: a rendered command parses back to the call it was rendered
-//! from, for every operation and awkward values.
+//! from, for every operation of every service and awkward values.
 
 use account_engine::Operation;
 use account_training::model::{input_members, MemberType, CONTACT_INFORMATION_MEMBERS};
+use account_training::services::Service;
 use account_training::{
-    parse_command_line, parse_words, render_cli, render_cli_argv, shell, CliCommand,
+    parse_command_line, parse_words, render_cli, render_cli_argv, render_service_cli, shell,
+    CliCommand,
 };
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -73,7 +75,60 @@ fn member_value(kind: MemberType) -> BoxedStrategy<Value> {
         MemberType::Integer => integer_member().boxed(),
         MemberType::StringList => list_member().boxed(),
         MemberType::Structure => structure_member().boxed(),
+        MemberType::Boolean => prop_oneof![
+            4 => any::<bool>().prop_map(Value::Bool),
+            1 => awkward_string().prop_map(Value::String),
+            1 => Just(Value::Null),
+        ]
+        .boxed(),
+        MemberType::StructureList => {
+            let tag = prop::collection::btree_map(
+                prop_oneof![
+                    Just("Key".to_owned()),
+                    Just("Value".to_owned()),
+                    awkward_string()
+                ],
+                awkward_string().prop_map(Value::String),
+                0..3,
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect()));
+            prop_oneof![
+                8 => prop::collection::vec(tag, 0..3).prop_map(Value::Array),
+                1 => prop::collection::vec(awkward_string().prop_map(Value::String), 1..3).prop_map(Value::Array),
+                1 => Just(Value::Null),
+            ]
+            .boxed()
+        }
     }
+}
+
+/// An IAM, STS or Organizations operation and an input, as [`call`] makes.
+fn service_call() -> impl Strategy<Value = (Service, &'static str, Value)> {
+    let operations: Vec<(Service, usize)> = Service::ALL
+        .into_iter()
+        .flat_map(|s| (0..s.operations().len()).map(move |i| (s, i)))
+        .collect();
+    prop::sample::select(operations).prop_flat_map(|(service, index)| {
+        let op = &service.operations()[index];
+        let members: Vec<BoxedStrategy<Option<(String, Value)>>> = op
+            .members
+            .iter()
+            .map(|m| {
+                let name = m.name.to_owned();
+                prop::option::weighted(0.7, member_value(m.kind))
+                    .prop_map(move |v| v.map(|v| (name.clone(), v)))
+                    .boxed()
+            })
+            .collect();
+        let extra = prop::option::weighted(0.1, ("[A-Za-z][A-Za-z0-9-]{0,10}", string_member()));
+        (members, extra).prop_map(move |(members, extra)| {
+            let mut input: Map<String, Value> = members.into_iter().flatten().collect();
+            if let Some((name, value)) = extra {
+                input.entry(name).or_insert(value);
+            }
+            (service, op.name, Value::Object(input))
+        })
+    })
 }
 
 /// An operation and an input: each member present or not, sometimes with
@@ -128,6 +183,22 @@ proptest! {
     fn the_command_line_splits_into_the_argv((op, input) in call()) {
         let line = render_cli(op, &input);
         prop_assert_eq!(shell::split(&line).unwrap(), render_cli_argv(op, &input));
+    }
+
+    #[test]
+    fn a_rendered_service_command_parses_back_to_its_call((service, name, input) in service_call()) {
+        let line = render_service_cli(service, name, &input).unwrap();
+        let parsed = parse_command_line(&line);
+        let Ok(CliCommand::Service(parsed)) = parsed else {
+            return Err(TestCaseError::fail(format!("{line}: {parsed:?}")));
+        };
+        prop_assert_eq!(
+            (parsed.service, parsed.operation.name, &parsed.input),
+            (service, name, &input),
+            "{}",
+            line
+        );
+        prop_assert!(!parsed.paginate, "{}", line);
     }
 
     #[test]
