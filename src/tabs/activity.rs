@@ -1,11 +1,14 @@
 //! The Activity tab: every call made in the page, newest first, with its
-//! request and response, filterable by operation and outcome. Account API
-//! calls also show the AWS CLI command and the boto3 snippet that make the
-//! same request.
+//! request and response, filterable by operation and outcome. Calls of
+//! every service also show the AWS CLI command and the boto3 snippet that
+//! make the same request (IAM and STS calls read back from the Query
+//! parameters the log keeps).
 
 use account_engine::{Explanation, Operation, OrgOperation};
+use account_training::services::input_from_query_params;
 use account_training::{
     render_boto3, render_cli, render_organizations_boto3, render_organizations_cli,
+    render_service_boto3, render_service_cli, Service,
 };
 use leptos::prelude::*;
 
@@ -51,9 +54,18 @@ fn Equivalents(cli: String, boto3: String) -> impl IntoView {
     }
 }
 
-/// The CLI command and boto3 snippet of a logged call, for either API.
+/// The CLI command and boto3 snippet of a logged call, for any service.
 fn equivalents(entry: &Entry) -> Option<(String, String)> {
     match entry.service {
+        "iam" | "sts" => {
+            let service = Service::from_cli_name(entry.service)?;
+            let input =
+                input_from_query_params(service.operation(&entry.operation)?, &entry.request);
+            Some((
+                render_service_cli(service, &entry.operation, &input)?,
+                render_service_boto3(service, &entry.operation, &input)?,
+            ))
+        }
         "organizations" => OrgOperation::from_name(&entry.operation).map(|op| {
             (
                 render_organizations_cli(op, &entry.request),
@@ -189,5 +201,45 @@ pub fn ActivityTab() -> impl IntoView {
                 }}
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::client::activity::Source;
+    use serde_json::json;
+
+    #[test]
+    fn an_iam_call_shows_its_cli_command_and_boto3_snippet_from_its_query_parameters() {
+        let entry = Entry {
+            id: 1,
+            time: 0,
+            source: Source::Console,
+            caller: "arn:aws:iam::000000000000:root".into(),
+            operation: "CreateUser".into(),
+            service: "iam",
+            request: json!({"UserName": "alice", "Tags.member.1.Key": "team", "Tags.member.1.Value": "a b"}),
+            status: 200,
+            error_code: None,
+            response: json!("<CreateUserResponse/>"),
+            explanation: None,
+        };
+        let (cli, boto3) = equivalents(&entry).unwrap();
+        assert_eq!(
+            cli,
+            r#"aws iam create-user --tags '[{"Key":"team","Value":"a b"}]' --user-name alice"#
+        );
+        assert!(
+            boto3.contains("client = boto3.client(\"iam\")\nresponse = client.create_user(\n"),
+            "{boto3}"
+        );
+        let sts = Entry {
+            service: "sts",
+            operation: "GetCallerIdentity".into(),
+            request: json!({}),
+            ..entry
+        };
+        assert_eq!(equivalents(&sts).unwrap().0, "aws sts get-caller-identity");
     }
 }

@@ -1,6 +1,6 @@
-//! The Console tab: a command line for `aws account ...` commands, with a
-//! terminal-like transcript (each command echoed as `$ <command>`), history
-//! on ArrowUp and ArrowDown, and Clear.
+//! The Console tab: a command line for `aws account`, `iam`, `sts` and
+//! `organizations` commands, with a terminal-like transcript (each command
+//! echoed as `$ <command>`), history on ArrowUp and ArrowDown, and Clear.
 
 use leptos::prelude::*;
 
@@ -48,9 +48,13 @@ pub fn ConsoleTab() -> impl IntoView {
                 </button>
             </div>
             <p class="hint">
-                "AWS CLI commands for the Account API run here as account "
-                <span class="mono">{move || sandbox.caller()}</span>
-                ", printing what the AWS CLI prints. Try "
+                "AWS CLI commands for the Account API, IAM, STS and Organizations run here as "
+                <span class="mono">{move || sandbox.principal()}</span>
+                " (the principal chosen in Acting as; --profile is ignored), printing what the AWS CLI prints. Try "
+                <code>"aws help"</code>
+                ", "
+                <code>"aws sts get-caller-identity"</code>
+                ", "
                 <code>"aws account help"</code>
                 " or "
                 <code>"aws account get-alternate-contact --alternate-contact-type BILLING --output table"</code>

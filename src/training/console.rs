@@ -1,19 +1,24 @@
-//! The Console tab's command line: `aws account ...` lines run on the
-//! engine as the page's caller (as the AWS CLI runs with that account's
+//! The Console tab's command line: `aws account ...`, `aws iam ...`,
+//! `aws sts ...` and `aws organizations ...` lines run on the engine as the
+//! `Acting as` principal (as the AWS CLI runs with that principal's
 //! credentials), printing what AWS CLI v1 prints; and the transcript and
-//! history, which outlive a visit to another tab.
+//! history, which outlive a visit to another tab. `--profile` is accepted
+//! and ignored, as every global option that names no real setting here:
+//! the principal is the one `Acting as` shows.
 
 use std::collections::VecDeque;
 
-use account_engine::{ApiError, Operation};
+use account_engine::{ApiError, Operation, OrgOperation, QueryService};
+use account_training::services::{query_params, xml, OperationModel};
 use account_training::{
-    format_error, format_output, parse_command_line, CliCall, CliCommand, CliParseError,
+    format_error, format_output, format_service_error, format_service_output, parse_command_line,
+    CliCall, CliCommand, CliParseError, Service, ServiceCall,
 };
 use leptos::prelude::*;
 use serde_json::{json, Value};
 
 use crate::client::activity::Source;
-use crate::client::Sandbox;
+use crate::client::{Failure, Sandbox};
 
 /// How many runs the transcript keeps, and lines the history.
 pub const CAPACITY: usize = 200;
@@ -49,6 +54,19 @@ pub fn run(sandbox: &Sandbox, line: &str) -> Printed {
             Ok(output) => Printed::out(format_output(call.operation, &output, call.output)),
             Err(error) => Printed::err(format_error(call.operation, &error)),
         },
+        Ok(CliCommand::Service(call)) => match execute_service(sandbox, &call) {
+            Ok(output) => Printed::out(format_service_output(
+                call.operation,
+                &output,
+                call.output,
+            )),
+            Err(failure) => Printed::err(format_service_error(
+                call.operation.name,
+                &failure.code,
+                failure.status,
+                &failure.message,
+            )),
+        },
         Err(error) => Printed::err(parse_error_report(&error)),
     }
 }
@@ -80,6 +98,59 @@ fn all_regions(
     }
 }
 
+/// Runs an IAM, STS or Organizations call, following its pages as the CLI
+/// does when it paginates, and gives the output the CLI prints.
+fn execute_service(sandbox: &Sandbox, call: &ServiceCall) -> Result<Value, Failure> {
+    let operation = call.operation;
+    let mut input = call.input.clone();
+    let mut pages = Vec::new();
+    loop {
+        let page = call_service(sandbox, call.service, operation, &input)?;
+        let next = call
+            .paginate
+            .then(|| operation.next_page(&input, &page))
+            .flatten();
+        pages.push(page);
+        match next {
+            Some(next) => input = next,
+            None if call.paginate => return Ok(operation.full_result(pages)),
+            None => return Ok(pages.pop().unwrap_or_default()),
+        }
+    }
+}
+
+/// One request as the `Acting as` principal, its answer as the JSON of the
+/// output shape (the Query services' XML read by that shape).
+fn call_service(
+    sandbox: &Sandbox,
+    service: Service,
+    operation: &OperationModel,
+    input: &Value,
+) -> Result<Value, Failure> {
+    let query = match service {
+        Service::Organizations => {
+            let operation = OrgOperation::from_name(operation.name)
+                .expect("the tables hold the engine's operations (a training test checks)");
+            return sandbox.call_organizations(Source::Console, operation, input);
+        }
+        Service::Iam => QueryService::Iam,
+        Service::Sts => QueryService::Sts,
+    };
+    let params = query_params(input);
+    let params: Vec<(&str, &str)> = params
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let caller = untrack(|| sandbox.principal());
+    let body = sandbox.call_query_as(&caller, Source::Console, query, operation.name, &params)?;
+    xml::answer_to_json(&body, operation.name, operation.output).map_err(|error| Failure {
+        code: "InternalFailure".into(),
+        message: error.to_string(),
+        status: 500,
+        field: None,
+    })
+}
+
 /// What AWS CLI v1 prints before `aws: error: ...` when argparse refuses
 /// a command line (`awscli/argparser.py`), less the line urging an upgrade
 /// to version 2 that 1.46 puts first.
@@ -101,7 +172,9 @@ pub fn parse_error_report(error: &CliParseError) -> String {
         | CliParseError::InvalidInteger { .. }
         | CliParseError::InvalidOutput(_) => format!("{USAGE}aws: error: {error}\n"),
         CliParseError::UnknownOptions(_) => format!("{USAGE}\n{error}\n"),
-        CliParseError::InvalidJson { .. } | CliParseError::IntLiteral(_) => {
+        CliParseError::InvalidJson { .. }
+        | CliParseError::IntLiteral(_)
+        | CliParseError::InvalidShorthand { .. } => {
             format!("\n{error}\n")
         }
         CliParseError::Shell(_)
@@ -338,6 +411,75 @@ mod tests {
         assert!(run(&s, "aws account help")
             .stdout
             .contains("get-alternate-contact"));
+    }
+
+    #[test]
+    fn iam_sts_and_organizations_commands_run_as_the_acting_principal() {
+        let owner = Owner::new();
+        owner.set();
+        let s = sandbox();
+        assert_eq!(
+            run(&s, "aws sts get-caller-identity").stdout,
+            "{\n    \"UserId\": \"000000000000\",\n    \"Account\": \"000000000000\",\n    \"Arn\": \"arn:aws:iam::000000000000:root\"\n}\n"
+        );
+        let created = run(&s, "aws iam create-user --user-name alice --tags Key=team,Value=a");
+        assert!(
+            created
+                .stdout
+                .starts_with("{\n    \"User\": {\n        \"Path\": \"/\",\n        \"UserName\": \"alice\",\n"),
+            "{created:?}"
+        );
+        assert!(created.stdout.contains("\"Tags\": [\n            {\n                \"Key\": \"team\",\n                \"Value\": \"a\"\n"), "{}", created.stdout);
+        assert_eq!(
+            run(&s, "aws iam get-user --user-name bob").stderr,
+            "\nAn error occurred (NoSuchEntity) when calling the GetUser operation: The user with name bob cannot be found.\n"
+        );
+        let listed = run(&s, "aws iam list-users --output text");
+        assert!(listed.stdout.starts_with("USERS\tarn:aws:iam::000000000000:user/alice\t"), "{listed:?}");
+        assert!(!listed.stdout.contains("False"), "the paginated output drops IsTruncated");
+
+        s.set_caller("arn:aws:iam::000000000000:user/alice".into());
+        let identity = run(&s, "aws sts get-caller-identity --output text");
+        assert!(
+            identity
+                .stdout
+                .starts_with("000000000000\tarn:aws:iam::000000000000:user/alice\tAIDA"),
+            "{identity:?}"
+        );
+        let refused = run(&s, "aws iam list-users");
+        assert!(
+            refused.stderr.starts_with("\nAn error occurred (AccessDenied) when calling the ListUsers operation: User: arn:aws:iam::000000000000:user/alice is not authorized"),
+            "{refused:?}"
+        );
+
+        let logged = s.activity.entries();
+        assert!(logged.iter().all(|e| e.source == Source::Console));
+        assert_eq!(logged[0].service, "iam");
+        assert_eq!(logged[0].caller, "arn:aws:iam::000000000000:user/alice");
+        let create = logged.iter().find(|e| e.operation == "CreateUser").unwrap();
+        assert_eq!(
+            create.request,
+            json!({"UserName": "alice", "Tags.member.1.Key": "team", "Tags.member.1.Value": "a"})
+        );
+    }
+
+    #[test]
+    fn organizations_commands_print_their_json_and_page_as_the_cli() {
+        let owner = Owner::new();
+        owner.set();
+        let s = sandbox();
+        assert!(run(&s, "aws organizations list-roots")
+            .stderr
+            .starts_with("\nAn error occurred (AWSOrganizationsNotInUseException) when calling the ListRoots operation: "));
+        assert!(run(&s, "aws organizations create-organization --feature-set ALL")
+            .stdout
+            .contains("\"FeatureSet\": \"ALL\""));
+        let roots = run(&s, "aws organizations list-roots --output text").stdout;
+        assert!(roots.starts_with("ROOTS\tarn:aws:organizations::000000000000:root/o-"), "{roots}");
+        assert!(run(&s, "aws organizations list-accounts")
+            .stdout
+            .contains("\"Id\": \"000000000000\""));
+        assert_eq!(s.activity.entries()[0].service, "organizations");
     }
 
     #[test]
