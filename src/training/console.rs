@@ -55,11 +55,7 @@ pub fn run(sandbox: &Sandbox, line: &str) -> Printed {
             Err(error) => Printed::err(format_error(call.operation, &error)),
         },
         Ok(CliCommand::Service(call)) => match execute_service(sandbox, &call) {
-            Ok(output) => Printed::out(format_service_output(
-                call.operation,
-                &output,
-                call.output,
-            )),
+            Ok(output) => Printed::out(format_service_output(call.operation, &output, call.output)),
             Err(failure) => Printed::err(format_service_error(
                 call.operation.name,
                 &failure.code,
@@ -422,11 +418,14 @@ mod tests {
             run(&s, "aws sts get-caller-identity").stdout,
             "{\n    \"UserId\": \"000000000000\",\n    \"Account\": \"000000000000\",\n    \"Arn\": \"arn:aws:iam::000000000000:root\"\n}\n"
         );
-        let created = run(&s, "aws iam create-user --user-name alice --tags Key=team,Value=a");
+        let created = run(
+            &s,
+            "aws iam create-user --user-name alice --tags Key=team,Value=a",
+        );
         assert!(
-            created
-                .stdout
-                .starts_with("{\n    \"User\": {\n        \"Path\": \"/\",\n        \"UserName\": \"alice\",\n"),
+            created.stdout.starts_with(
+                "{\n    \"User\": {\n        \"Path\": \"/\",\n        \"UserName\": \"alice\",\n"
+            ),
             "{created:?}"
         );
         assert!(created.stdout.contains("\"Tags\": [\n            {\n                \"Key\": \"team\",\n                \"Value\": \"a\"\n"), "{}", created.stdout);
@@ -435,8 +434,16 @@ mod tests {
             "\nAn error occurred (NoSuchEntity) when calling the GetUser operation: The user with name bob cannot be found.\n"
         );
         let listed = run(&s, "aws iam list-users --output text");
-        assert!(listed.stdout.starts_with("USERS\tarn:aws:iam::000000000000:user/alice\t"), "{listed:?}");
-        assert!(!listed.stdout.contains("False"), "the paginated output drops IsTruncated");
+        assert!(
+            listed
+                .stdout
+                .starts_with("USERS\tarn:aws:iam::000000000000:user/alice\t"),
+            "{listed:?}"
+        );
+        assert!(
+            !listed.stdout.contains("False"),
+            "the paginated output drops IsTruncated"
+        );
 
         s.set_caller("arn:aws:iam::000000000000:user/alice".into());
         let identity = run(&s, "aws sts get-caller-identity --output text");
@@ -471,11 +478,17 @@ mod tests {
         assert!(run(&s, "aws organizations list-roots")
             .stderr
             .starts_with("\nAn error occurred (AWSOrganizationsNotInUseException) when calling the ListRoots operation: "));
-        assert!(run(&s, "aws organizations create-organization --feature-set ALL")
-            .stdout
-            .contains("\"FeatureSet\": \"ALL\""));
+        assert!(run(
+            &s,
+            "aws organizations create-organization --feature-set ALL"
+        )
+        .stdout
+        .contains("\"FeatureSet\": \"ALL\""));
         let roots = run(&s, "aws organizations list-roots --output text").stdout;
-        assert!(roots.starts_with("ROOTS\tarn:aws:organizations::000000000000:root/o-"), "{roots}");
+        assert!(
+            roots.starts_with("ROOTS\tarn:aws:organizations::000000000000:root/o-"),
+            "{roots}"
+        );
         assert!(run(&s, "aws organizations list-accounts")
             .stdout
             .contains("\"Id\": \"000000000000\""));

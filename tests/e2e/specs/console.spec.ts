@@ -154,3 +154,49 @@ test('help and refused command lines', async ({ page }) => {
   await page.getByRole('tab', { name: 'Activity', exact: true }).click();
   await expect(page.getByRole('list', { name: 'API calls' }).getByRole('listitem')).toHaveCount(0);
 });
+
+test('aws sts, iam and organizations commands run as Acting as, and Activity shows an IAM call as CLI and boto3', async ({ page }) => {
+  await open(page, '/console');
+  await run(page, 'aws sts get-caller-identity');
+  await run(page, 'aws iam create-user --user-name alice');
+  await run(page, 'aws iam get-user --user-name bob');
+  await run(page, 'aws organizations create-organization --feature-set ALL');
+  await run(page, 'aws organizations list-roots --output text');
+  await expect(output(page)).toContainText(
+    '$ aws sts get-caller-identity\n{\n    "UserId": "000000000000",\n    "Account": "000000000000",\n' +
+      '    "Arn": "arn:aws:iam::000000000000:root"\n}\n',
+  );
+  await expect(output(page)).toContainText(
+    '$ aws iam create-user --user-name alice\n{\n    "User": {\n        "Path": "/",\n        "UserName": "alice",\n',
+  );
+  await expect(output(page)).toContainText('"Arn": "arn:aws:iam::000000000000:user/alice",');
+  await expect(output(page)).toContainText(
+    '$ aws iam get-user --user-name bob\n\nAn error occurred (NoSuchEntity) when calling the GetUser operation: The user with name bob cannot be found.\n',
+  );
+  await expect(output(page)).toContainText(
+    '$ aws organizations list-roots --output text\nROOTS\tarn:aws:organizations::000000000000:root/o-',
+  );
+
+  // The console runs as the principal Acting as names.
+  const acting = page.getByRole('combobox', { name: 'Acting as' });
+  await acting.selectOption('arn:aws:iam::000000000000:user/alice');
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await run(page, 'aws sts get-caller-identity --output text');
+  await expect(output(page)).toContainText(
+    '$ aws sts get-caller-identity --output text\n000000000000\tarn:aws:iam::000000000000:user/alice\tAIDA',
+  );
+
+  await page.getByRole('tab', { name: 'Activity', exact: true }).click();
+  const items = page.getByRole('list', { name: 'API calls' }).getByRole('listitem');
+  const created = items.filter({ has: page.getByRole('heading', { level: 3, name: 'CreateUser', exact: true }) });
+  await expect(created).toHaveCount(1);
+  await expect(created).toContainText('from the console');
+  await expect(created).toContainText('aws iam create-user --user-name alice');
+  await expect(created).toContainText(
+    'import boto3\n\nclient = boto3.client("iam")\nresponse = client.create_user(\n    UserName="alice",\n)\nprint(response)\n',
+  );
+  const identity = items.first();
+  await expect(identity.getByRole('heading', { level: 3 })).toHaveText('GetCallerIdentity');
+  await expect(identity).toContainText('caller arn:aws:iam::000000000000:user/alice');
+  await expect(identity).toContainText('aws sts get-caller-identity');
+});
