@@ -669,3 +669,47 @@ def test_rendered_organizations_commands_have_the_effect_of_their_calls(renderer
     assert org.list_delegated_administrators()["DelegatedAdministrators"] == []
     assert cli("DisableAWSServiceAccess", ServicePrincipal=ACCOUNT_PRINCIPAL) == ("ok", {})
     assert org.list_aws_service_access_for_organization()["EnabledServicePrincipals"] == []
+
+
+def test_rendered_iam_and_sts_commands_have_the_effect_of_their_calls(renderer, server, tmp_path):
+    """The Activity tab's commands for IAM and STS calls (rendered from the
+    input the Query parameters carried), run by the real AWS CLI: each
+    makes the call it stands for, answers as boto3 is answered (the CLI
+    prints timestamps as they came), errors are the same errors, and the
+    boto3 snippets run."""
+    account = new_account()
+    iam = server.client(account, service="iam")
+    sts = server.client(account, service="sts")
+
+    def cli(service, operation, **input):
+        command = renderer.ask(kind="service-cli", service=service, operation=operation, input=input)
+        assert command.startswith(f"aws {service} "), command
+        return cli_outcome(run_cli(command, server, account, tmp_path))
+
+    def snippet(service, operation, client, **input):
+        text = renderer.ask(kind="service-boto3", service=service, operation=operation, input=input)
+        response = run_snippet(text, client)
+        response.pop("ResponseMetadata")
+        return response
+
+    def dated(outcome):
+        """boto3's datetimes as the ISO 8601 text the CLI prints."""
+        return json.loads(json.dumps(outcome, default=lambda d: d.strftime("%Y-%m-%dT%H:%M:%SZ")))
+
+    tags = [{"Key": "team", "Value": "a b"}, {"Key": "cost-center", "Value": "$HOME'"}]
+    created = cli("iam", "CreateUser", UserName="alice", Path="/ops/", Tags=tags)
+    assert created[0] == "ok", created
+    assert created[1]["User"]["Tags"] == tags
+    assert dated(list(boto3_outcome(lambda: iam.get_user(UserName="alice")))) == list(
+        cli("iam", "GetUser", UserName="alice")
+    )
+    assert cli("iam", "GetUser", UserName="bob") == boto3_outcome(lambda: iam.get_user(UserName="bob"))
+    document = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "account:Get*", "Resource": "*"}]}'
+    assert cli("iam", "PutUserPolicy", UserName="alice", PolicyName="read", PolicyDocument=document) == ("ok", {})
+    assert cli("iam", "GetUserPolicy", UserName="alice", PolicyName="read")[1]["PolicyName"] == "read"
+    listed = cli("iam", "ListPolicies", Scope="Local", OnlyAttached=False)
+    assert list(listed) == dated(list(boto3_outcome(lambda: iam.list_policies(Scope="Local", OnlyAttached=False))))
+    assert [u["UserName"] for u in cli("iam", "ListUsers")[1]["Users"]] == ["alice"]
+    assert cli("sts", "GetCallerIdentity") == boto3_outcome(sts.get_caller_identity)
+    assert snippet("sts", "GetCallerIdentity", sts) == boto3_outcome(sts.get_caller_identity)[1]
+    assert snippet("iam", "GetUser", iam, UserName="alice")["User"]["Path"] == "/ops/"
