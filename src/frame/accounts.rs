@@ -1,23 +1,51 @@
 //! Who the page acts as, and on which account: the `Acting as` select in
-//! the frame picks the caller; the `Account` select on the resource tabs
+//! the frame picks the caller; the `Account` field on the resource tabs
 //! picks the target (blank is the standalone context). The engine decides
 //! what is allowed, so a refused choice shows the real AccessDenied.
 
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
 use account_engine::store::State;
 use account_engine::Principal;
+use account_training::case::lowercase;
 use leptos::prelude::*;
 
 use crate::client::{account_of, Sandbox};
+use crate::widgets::filters::needle;
 
-/// An account's label, naming its role in its organization.
-fn account_label(state: &State, id: &str, name: &str) -> String {
-    let role = match state.organization_of(id) {
+/// The member accounts the `Account` field offers at once: a list to pick
+/// from while typing, as the delegated administrator field does, not one
+/// option per member, which at 5,000 members was rebuilt with every
+/// resource tab shown (and taken apart, one option at a time, when it went).
+const TARGET_CHOICES: usize = 20;
+
+/// An account's role in its organization, as its label ends.
+fn account_role(state: &State, id: &str) -> &'static str {
+    match state.organization_of(id) {
         Some(o) if o.management_account_id == id => " (management)",
         Some(o) if o.delegated_administrator.as_deref() == Some(id) => " (delegated admin)",
         Some(_) => " (member)",
         None => "",
-    };
-    format!("{id} · {name}{role}")
+    }
+}
+
+/// An account's label, naming its role in its organization.
+fn account_label(state: &State, id: &str, name: &str) -> String {
+    format!("{id} · {name}{}", account_role(state, id))
+}
+
+/// A digest of everything [`principal_groups`] reads: the principals and
+/// each account's id, name and role. Most changes (a tag, a contact, a
+/// move) leave it equal, so the `Acting as` options, one per principal of
+/// every account, are not built again, only this is.
+fn principals_key(state: &State, principals: &[Principal]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    principals.hash(&mut hasher);
+    for (id, account) in &state.accounts {
+        (id, &account.name, account_role(state, id)).hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// The `Acting as` value of a principal: a root user's is its account id
@@ -63,24 +91,37 @@ fn principal_groups(state: &State, principals: &[Principal]) -> Vec<Group> {
     groups
 }
 
-/// The accounts the caller could name as a target: its organization's.
-fn target_options(state: &State, caller: &str) -> Vec<(String, String)> {
+/// The first [`TARGET_CHOICES`] accounts of the caller's organization
+/// whose id or name contains `typed`: (id, name).
+fn target_choices(state: &State, caller: &str, typed: &str) -> Vec<(String, String)> {
     let Some(org) = state.organization_of(caller) else {
         return Vec::new();
     };
+    let needle = needle(typed);
     org.members
         .iter()
         .filter_map(|id| state.accounts.get(id))
-        .map(|a| (a.id.clone(), format!("{} · {}", a.id, a.name)))
+        .filter(|a| {
+            needle.is_empty() || a.id.contains(&needle) || lowercase(&a.name).contains(&needle)
+        })
+        .take(TARGET_CHOICES)
+        .map(|a| (a.id.clone(), a.name.clone()))
         .collect()
 }
 
 #[component]
 pub fn ActingAs() -> impl IntoView {
     let sandbox = expect_context::<Sandbox>();
-    let groups = Memo::new(move |_| {
+    let key = Memo::new(move |_| {
         let principals = sandbox.principals();
-        sandbox.with_state(|s| principal_groups(s, &principals))
+        sandbox.with_state(|s| principals_key(s, &principals))
+    });
+    let groups = Memo::new(move |_| {
+        key.track();
+        untrack(|| {
+            let principals = sandbox.principals();
+            sandbox.with_state(|s| principal_groups(s, &principals))
+        })
     });
     let value = move || {
         let arn = sandbox.principal();
@@ -122,33 +163,56 @@ fn principal_arn(value: &str) -> String {
     }
 }
 
+/// The `Account` field: an input offering the first matching accounts of
+/// the caller's organization (a combobox by role). Blank is the standalone
+/// context. Typing an exact member id, or clearing the field, chooses at
+/// once; anything else is sent as typed when the field is committed (Enter
+/// or leaving it), and the engine answers for it.
 #[component]
 pub fn AccountPicker() -> impl IntoView {
     let sandbox = expect_context::<Sandbox>();
-    let options = Memo::new(move |_| {
+    let typed = RwSignal::new(sandbox.target().unwrap_or_default());
+    let choices = Memo::new(move |_| {
         let caller = sandbox.caller();
-        sandbox.with_state(|s| target_options(s, &caller))
+        let typed = typed.get();
+        sandbox.with_state(|s| target_choices(s, &caller, &typed))
     });
+    let choose = move |value: &str| {
+        let value = value.trim();
+        sandbox.set_target((!value.is_empty()).then(|| value.to_owned()));
+    };
+    let is_member = move |value: &str| {
+        let caller = sandbox.caller();
+        sandbox.with_state(|s| {
+            s.organization_of(&caller)
+                .is_some_and(|o| o.members.contains(value))
+        })
+    };
     view! {
         <div class="field inline">
             <label for="target-account">"Account"</label>
-            <select
+            <input
                 id="target-account"
+                type="text"
+                list="target-account-choices"
+                autocomplete="off"
+                placeholder="Standalone (this account)"
+                aria-describedby="target-account-hint"
                 prop:value=move || sandbox.target().unwrap_or_default()
-                on:change=move |ev| {
+                on:input=move |ev| {
                     let value = event_target_value(&ev);
-                    sandbox.set_target((!value.is_empty()).then_some(value));
+                    typed.set(value.clone());
+                    let value = value.trim();
+                    if value.is_empty() || is_member(value) {
+                        choose(value);
+                    }
                 }
-            >
-                <option value="">"Standalone (this account)"</option>
-                {move || {
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(id, label)| view! { <option value=id>{label}</option> })
-                        .collect_view()
-                }}
-            </select>
+                on:change=move |ev| choose(&event_target_value(&ev))
+            />
+            <datalist id="target-account-choices">
+                {move || choices.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+            </datalist>
+            <p class="hint" id="target-account-hint">"Blank: this account, standalone. Or an account ID of its organization."</p>
         </div>
     }
 }
@@ -202,8 +266,41 @@ mod tests {
             principal_arn(&groups[1].1[1].0),
             "arn:aws:iam::111111111111:user/alice"
         );
-        let targets = target_options(engine.state(), "111111111111");
+        let targets = target_choices(engine.state(), "111111111111", "");
         assert_eq!(targets.len(), 2);
-        assert!(target_options(engine.state(), "999999999999").is_empty());
+        assert_eq!(
+            target_choices(engine.state(), "111111111111", " DEV "),
+            [("111111111111".to_owned(), "Dev".to_owned())]
+        );
+        assert!(target_choices(engine.state(), "999999999999", "").is_empty());
+    }
+
+    #[test]
+    fn the_acting_as_key_follows_principals_names_and_roles_only() {
+        let mut engine = Engine::new(ManualClock::at(0), Config::default());
+        let org = engine.create_organization("000000000000").unwrap();
+        engine
+            .add_member_account(&org, "111111111111", "Dev", "dev@example.com")
+            .unwrap();
+        let key = |e: &Engine| principals_key(e.state(), &e.principals());
+        let before = key(&engine);
+        let contact = r#"{"AlternateContactType":"BILLING","Name":"B","Title":"T","EmailAddress":"b@example.com","PhoneNumber":"+1 555"}"#;
+        let response = engine.handle("000000000000", "/putAlternateContact", contact.as_bytes());
+        assert_eq!(response.status, 200, "{}", response.body);
+        assert_eq!(key(&engine), before, "a contact changes no option");
+        engine
+            .register_delegated_administrator(&org, "111111111111")
+            .unwrap();
+        let delegated = key(&engine);
+        assert_ne!(
+            delegated, before,
+            "the delegated administrator's label changed"
+        );
+        let body = "Action=CreateUser&Version=2010-05-08&UserName=alice";
+        assert_eq!(
+            engine.handle_query("111111111111", body.as_bytes()).status,
+            200
+        );
+        assert_ne!(key(&engine), delegated, "a new user is a new option");
     }
 }

@@ -32,7 +32,7 @@ test('switch caller, hit an AccessDenied, enable trusted access, run the bulk jo
 
   // The management account without trusted access is refused, with the spec's message.
   await acting.selectOption('000000000000');
-  await page.getByRole('combobox', { name: 'Account' }).selectOption(memberId);
+  await page.getByRole('combobox', { name: 'Account' }).fill(memberId);
   await expect(page.getByRole('combobox', { name: 'Account' })).toHaveValue(memberId);
   await page.getByRole('button', { name: 'Create', exact: true }).click();
   await fill(page, { Name: 'Sam', Title: 'CISO', 'Email address': 'sec@example.com', 'Phone number': '+1 555 0100' });
@@ -163,4 +163,30 @@ test('Create account reports the outcome of the request: the new account, or why
   const calls = page.getByRole('list', { name: 'API calls' }).getByRole('listitem');
   await expect(calls.nth(0).getByRole('heading')).toHaveText('DescribeCreateAccountStatus');
   await expect(calls.nth(1).getByRole('heading')).toHaveText('CreateAccount');
+});
+
+test('the Account field offers the first 20 matching members of 1,000, chooses on an exact id, and blank is standalone', async ({ page }) => {
+  await open(page, '/regions', '/?scenario=organization');
+  const field = page.getByRole('combobox', { name: 'Account' });
+  await expect(field).toHaveAccessibleDescription('Blank: this account, standalone. Or an account ID of its organization.');
+  await expect(field).toHaveValue('');
+  const offered = () => page.locator('#target-account-choices option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  await expect.poll(async () => (await offered()).length).toBe(20);
+
+  const { output } = await call(page, 'ListAccounts', { MaxResults: 20 });
+  const member = output.Accounts.map((a: { Id: string }) => a.Id).filter((id: string) => id !== '000000000000').pop();
+  await field.fill(member.slice(0, 11));
+  await expect.poll(offered).toContain(member);
+  await expect(page.getByRole('table').getByRole('row')).not.toHaveCount(0);
+
+  // An exact member id chooses it at once; the engine answers for it.
+  await field.fill(member);
+  await expect(page.getByRole('tabpanel')).toContainText(
+    'AccessDeniedException: User: arn:aws:iam::000000000000:root is not authorized to perform: account:ListRegions (Your organization must first enable trusted access with AWS Account Management.)',
+  );
+  await page.getByRole('tab', { name: 'Alternate contacts', exact: true }).click();
+  await expect(page.getByRole('combobox', { name: 'Account' })).toHaveValue(member);
+
+  await page.getByRole('combobox', { name: 'Account' }).fill('');
+  await expect(page.getByRole('tabpanel')).not.toContainText('AccessDeniedException');
 });
