@@ -33,7 +33,7 @@ async function actAs(page: Page, value: string) {
 /** Saves a contact from the Alternate contacts tab, on `account` if given. */
 async function saveContact(page: Page, type: string, account?: string) {
   await openTab(page, 'Alternate contacts');
-  if (account) await page.getByRole('combobox', { name: 'Account', exact: true }).selectOption(account);
+  if (account) await page.getByRole('combobox', { name: 'Account', exact: true }).fill(account);
   await page.getByRole('button', { name: 'Create', exact: true }).click();
   await page.getByLabel('Contact type', { exact: true }).selectOption(type);
   await fill(page, PERSON);
