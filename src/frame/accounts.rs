@@ -117,7 +117,7 @@ pub fn ActingAs() -> impl IntoView {
         sandbox.with_state(|s| principals_key(s, &principals))
     });
     let groups = Memo::new(move |_| {
-        key.track();
+        key.get();
         untrack(|| {
             let principals = sandbox.principals();
             sandbox.with_state(|s| principal_groups(s, &principals))
