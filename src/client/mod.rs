@@ -450,6 +450,11 @@ impl Sandbox {
         self.target.get()
     }
 
+    /// The target account, without subscribing the caller to it.
+    pub fn target_untracked(&self) -> Option<String> {
+        self.target.get_untracked()
+    }
+
     pub fn set_target(&self, account: Option<String>) {
         self.target.set(account);
         self.revision.update(|r| *r += 1);

@@ -177,9 +177,15 @@ pub fn AccountPicker() -> impl IntoView {
         let typed = typed.get();
         sandbox.with_state(|s| target_choices(s, &caller, &typed))
     });
+    // Leaving the field commits it too: choosing the target it already
+    // names would rebuild the tab under the pointer and swallow the click
+    // that left it.
     let choose = move |value: &str| {
         let value = value.trim();
-        sandbox.set_target((!value.is_empty()).then(|| value.to_owned()));
+        let target = (!value.is_empty()).then(|| value.to_owned());
+        if target != sandbox.target_untracked() {
+            sandbox.set_target(target);
+        }
     };
     let is_member = move |value: &str| {
         let caller = sandbox.caller();

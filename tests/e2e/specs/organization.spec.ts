@@ -179,14 +179,13 @@ test('the Account field offers the first 20 matching members of 1,000, chooses o
   await expect.poll(offered).toContain(member);
   await expect(page.getByRole('table').getByRole('row')).not.toHaveCount(0);
 
-  // An exact member id chooses it at once; the engine answers for it.
+  // An exact member id chooses it at once (the organization and
+  // phone-verification journeys check the engine's answers for the chosen
+  // member); the choice follows the resource tabs, and blank is standalone.
   await field.fill(member);
-  await expect(page.getByRole('tabpanel')).toContainText(
-    'AccessDeniedException: User: arn:aws:iam::000000000000:root is not authorized to perform: account:ListRegions (Your organization must first enable trusted access with AWS Account Management.)',
-  );
   await page.getByRole('tab', { name: 'Alternate contacts', exact: true }).click();
   await expect(page.getByRole('combobox', { name: 'Account' })).toHaveValue(member);
-
   await page.getByRole('combobox', { name: 'Account' }).fill('');
-  await expect(page.getByRole('tabpanel')).not.toContainText('AccessDeniedException');
+  await page.getByRole('tab', { name: 'Regions', exact: true }).click();
+  await expect(page.getByRole('combobox', { name: 'Account' })).toHaveValue('');
 });

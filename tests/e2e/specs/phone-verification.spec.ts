@@ -92,7 +92,7 @@ test("the management account verifies a member's phone number in the organizatio
   await call(page, 'EnableAWSServiceAccess', { ServicePrincipal: 'account.amazonaws.com' });
 
   // A created member starts with the management account's contact, under its own name.
-  await expect(page.getByRole('tabpanel').getByText('Dev', { exact: true })).toBeVisible();
+  await expect(page.getByRole('tabpanel').getByRole('definition').getByText('Dev', { exact: true })).toBeVisible();
   await section(page).getByRole('button', { name: 'Verify phone number' }).click();
   await expect(status(page)).toContainText('Verification code sent');
   const inbox = await page.evaluate(() => (window as any).accountSandbox.inbox());
