@@ -17,8 +17,8 @@ pub mod script_api;
 pub mod storage;
 
 use account_engine::{
-    ApiError, Engine, Millis, Operation, OrgOperation, Principal, QueryService, SnapshotError,
-    Timings, WireResponse,
+    ApiError, AuthenticationError, Engine, Millis, Operation, OrgOperation, Principal,
+    QueryService, SnapshotError, Timings, WireResponse,
 };
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -47,6 +47,13 @@ pub struct Sandbox {
     pub storage_error: RwSignal<Option<StorageError>>,
     /// The ARN of the principal `Acting as` chose.
     caller: RwSignal<String>,
+    /// How many calls were refused because their principal can no longer
+    /// call. A session ends by the clock alone, which changes no state and
+    /// bumps no revision: [`Sandbox::principals`] follows this too, so
+    /// `Acting as` shows the session gone once a call finds it so. Not the
+    /// revision itself, or a view reading as the gone principal would be
+    /// refused, read again, and be refused again without end.
+    refusals: RwSignal<u64>,
     /// The account the page's forms act on; `None` is the standalone
     /// context (no `AccountId`).
     target: RwSignal<Option<String>>,
@@ -75,6 +82,7 @@ impl Sandbox {
             revision: RwSignal::new(0),
             storage_error: RwSignal::new(None),
             caller: RwSignal::new(caller),
+            refusals: RwSignal::new(0),
             target: RwSignal::new(None),
             batching: StoredValue::new(Batch::default()),
             shown_settled: StoredValue::new(0),
@@ -114,33 +122,34 @@ impl Sandbox {
             members.entry("AccountId").or_insert(target.into());
         }
         let body = input.to_string();
-        let response = self.as_principal(caller, |e, account| {
-            e.handle(account, &operation.path(), body.as_bytes())
-        });
+        let response = self.as_principal(
+            caller,
+            |e, account| e.handle(account, &operation.path(), body.as_bytes()),
+            Engine::refuse,
+        );
         if operation.is_mutating() && response.status == 200 {
             self.changed();
         }
         (caller.to_owned(), input, response)
     }
 
-    /// Runs a dispatcher call as the principal `arn` names. A user deleted
-    /// since it was chosen leaves its account's root user acting, which
-    /// `Acting as` then shows.
+    /// Runs a dispatcher call (`run`) as the principal `arn` names, or
+    /// answers with `refuse`, its protocol's refusal, when that principal
+    /// can no longer call (see [`Engine::call_as`]).
     fn as_principal(
         &self,
         arn: &str,
-        f: impl FnOnce(&mut Engine, &str) -> WireResponse,
+        run: impl FnOnce(&mut Engine, &str) -> WireResponse,
+        refuse: impl FnOnce(&mut Engine, AuthenticationError) -> WireResponse,
     ) -> WireResponse {
-        self.engine
-            .try_update_value(|e| {
-                let principal = root_account(arn)
-                    .map(Principal::root)
-                    .or_else(|| e.principal_by_arn(arn))
-                    .unwrap_or_else(|| Principal::root(account_of(arn)));
-                let account = principal.account_id().to_owned();
-                e.as_principal(principal, |e| f(e, &account))
-            })
-            .expect("the engine lives as long as the page")
+        let answer = self
+            .engine
+            .try_update_value(|e| e.call_as(arn, run, refuse))
+            .expect("the engine lives as long as the page");
+        answer.unwrap_or_else(|refused| {
+            self.refusals.update(|n| *n += 1);
+            refused
+        })
     }
 
     /// Runs an operation a person asked for, by its wire form, and logs it:
@@ -183,9 +192,11 @@ impl Sandbox {
         input: &Value,
     ) -> WireResponse {
         let body = input.to_string();
-        let response = self.as_principal(caller, |e, account| {
-            e.handle_organizations(account, &operation.target(), body.as_bytes())
-        });
+        let response = self.as_principal(
+            caller,
+            |e, account| e.handle_organizations(account, &operation.target(), body.as_bytes()),
+            Engine::refuse_organizations,
+        );
         if operation.is_mutating() && response.status == 200 {
             self.changed();
         }
@@ -241,8 +252,11 @@ impl Sandbox {
             form.append_pair(key, value);
         }
         let body = form.finish();
-        let response =
-            self.as_principal(arn, |e, account| e.handle_query(account, body.as_bytes()));
+        let response = self.as_principal(
+            arn,
+            |e, account| e.handle_query(account, body.as_bytes()),
+            |e, error| e.refuse_query(body.as_bytes(), error),
+        );
         let mutating = account_engine::QueryOperation::from_body(body.as_bytes())
             .is_some_and(account_engine::QueryOperation::is_mutating);
         if mutating && response.status == 200 {
@@ -269,7 +283,8 @@ impl Sandbox {
         if response.status == 200 {
             Ok(response.body)
         } else {
-            Err(Failure::from_query(response.status, &response.body))
+            let field = response.fields.first().map(|f| f.name.clone());
+            Err(Failure::from_query(response.status, &response.body, field))
         }
     }
 
@@ -423,20 +438,11 @@ impl Sandbox {
         self.engine.with_value(|e| e.simulate(simulation))
     }
 
-    /// Whether `arn` names a principal the page can act as: any account's
-    /// root user (accounts are created on first use), an existing user or
-    /// a live role session.
-    pub fn principal_exists(&self, arn: &str) -> bool {
-        root_account(arn).is_some()
-            || self
-                .engine
-                .with_value(|e| e.principal_by_arn(arn).is_some())
-    }
-
     /// Every principal of every account that can call (root users, IAM
     /// users, live role sessions), in account order.
     pub fn principals(&self) -> Vec<Principal> {
         self.revision.track();
+        self.refusals.track();
         self.engine.with_value(Engine::principals)
     }
 
@@ -559,8 +565,9 @@ pub struct Failure {
     pub code: String,
     pub message: String,
     pub status: u16,
-    /// The typed member an Organizations refusal is about, when the
-    /// engine names one (off the wire), so a form shows it at that field.
+    /// The typed member an Organizations or STS refusal is about, when
+    /// the engine names one (off the wire), so a form shows it at that
+    /// field.
     pub field: Option<String>,
 }
 
@@ -580,8 +587,9 @@ impl Failure {
 }
 
 impl Failure {
-    /// Reads a Query `<ErrorResponse>`: its `Code` and `Message`.
-    fn from_query(status: u16, body: &str) -> Self {
+    /// Reads a Query `<ErrorResponse>`: its `Code` and `Message`, and the
+    /// member the engine said it is about.
+    fn from_query(status: u16, body: &str, field: Option<String>) -> Self {
         let text = |name: &str| {
             let open = format!("<{name}>");
             let start = body.find(&open)? + open.len();
@@ -592,7 +600,7 @@ impl Failure {
             code: text("Code").unwrap_or_else(|| "ServiceFailure".into()),
             message: text("Message").unwrap_or_default(),
             status,
-            field: None,
+            field,
         }
     }
 }
@@ -614,12 +622,6 @@ pub fn account_of(arn: &str) -> &str {
         .or_else(|| arn.strip_prefix("arn:aws:sts::"))
         .and_then(|rest| rest.split_once(':'))
         .map_or(arn, |(account, _)| account)
-}
-
-/// The account whose root user `arn` names.
-fn root_account(arn: &str) -> Option<&str> {
-    let account = arn.strip_prefix("arn:aws:iam::")?.strip_suffix(":root")?;
-    (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit())).then_some(account)
 }
 
 impl From<ApiError> for Failure {
@@ -711,7 +713,6 @@ mod tests {
         s.call_query(QueryService::Sts, "AssumeRole", &assume)
             .unwrap();
         let session = "arn:aws:sts::000000000000:assumed-role/deployer/s1";
-        assert!(s.principal_exists(session));
         assert!(s.principals().iter().any(|p| p.arn() == session));
         s.set_caller(session.into());
         assert_eq!(s.caller(), "000000000000");
@@ -719,6 +720,60 @@ mod tests {
             .call_query(QueryService::Sts, "GetCallerIdentity", &[])
             .unwrap();
         assert!(me.contains(&format!("<Arn>{session}</Arn>")), "{me}");
+    }
+
+    #[test]
+    fn a_call_as_a_deleted_user_is_refused_as_its_key_would_be_and_logged() {
+        let owner = Owner::new();
+        owner.set();
+        let s = sandbox(&ManualClock::at(0));
+        let alice = "arn:aws:iam::000000000000:user/alice";
+        s.call_query(QueryService::Iam, "CreateUser", &[("UserName", "alice")])
+            .unwrap();
+        s.set_caller(alice.into());
+        let root = Principal::root("000000000000").arn();
+        s.call_query_as(
+            &root,
+            Source::Script,
+            QueryService::Iam,
+            "DeleteUser",
+            &[("UserName", "alice")],
+        )
+        .unwrap();
+        let err = s
+            .run(
+                Operation::PutAlternateContact,
+                json!({"AlternateContactType": "BILLING", "Name": "Bill", "Title": "Payer",
+                       "EmailAddress": "bill@example.com", "PhoneNumber": "+1 555 0100"}),
+            )
+            .unwrap_err();
+        assert_eq!(
+            format!("{}: {err}", err.code()),
+            "UnrecognizedClientException: The security token included in the request is invalid."
+        );
+        let entries = s.activity.entries();
+        let logged = &entries[0];
+        assert_eq!(
+            (
+                logged.caller.as_str(),
+                logged.operation.as_str(),
+                logged.status
+            ),
+            (alice, "PutAlternateContact", 403)
+        );
+        assert_eq!(
+            logged.error_code.as_deref(),
+            Some("UnrecognizedClientException")
+        );
+        assert_eq!(s.refusals.get_untracked(), 1, "Acting as reads again");
+        assert!(s.with_state(|st| st.accounts["000000000000"].alternate_contacts.is_empty()));
+        let query = s
+            .call_query(QueryService::Sts, "GetCallerIdentity", &[])
+            .unwrap_err();
+        assert_eq!(
+            query.to_string(),
+            "InvalidClientTokenId: The security token included in the request is invalid."
+        );
     }
 
     #[test]
@@ -758,7 +813,7 @@ mod tests {
             .call_json(Source::Script, Operation::GetAccountInformation, &json!({}))
             .unwrap();
         assert_eq!(own["AccountId"], "000000000000");
-        s.set_caller("222222222222".into());
+        s.set_caller(Principal::root("222222222222").arn());
         assert_eq!(s.target.get_untracked(), None);
         let me = s
             .call_json(Source::Page, Operation::GetAccountInformation, &json!({}))

@@ -12,6 +12,7 @@ use account_training::case::lowercase;
 use leptos::prelude::*;
 
 use crate::client::{account_of, Sandbox};
+use crate::widgets::announce::Announcer;
 use crate::widgets::filters::needle;
 
 /// The member accounts the `Account` field offers at once: a list to pick
@@ -109,19 +110,52 @@ fn target_choices(state: &State, caller: &str, typed: &str) -> Vec<(String, Stri
         .collect()
 }
 
+/// The text of the option `Acting as` keeps for a chosen principal that
+/// can no longer call, so the select says so instead of showing another
+/// principal, or none, while calls as it are refused.
+fn gone_text(arn: &str) -> String {
+    if arn.starts_with("arn:aws:sts::") {
+        format!("{arn} · expired, or its role deleted")
+    } else {
+        format!("{arn} · deleted")
+    }
+}
+
 #[component]
 pub fn ActingAs() -> impl IntoView {
     let sandbox = expect_context::<Sandbox>();
+    let announcer = expect_context::<Announcer>();
+    // The principals are walked once per revision: the key memo hands the
+    // list to the groups (rebuilt only when the key changes) and to the
+    // check that the chosen one still calls.
+    let walked = StoredValue::new(Vec::<Principal>::new());
     let key = Memo::new(move |_| {
         let principals = sandbox.principals();
-        sandbox.with_state(|s| principals_key(s, &principals))
+        let key = sandbox.with_state(|s| principals_key(s, &principals));
+        walked.set_value(principals);
+        key
     });
     let groups = Memo::new(move |_| {
         key.get();
-        untrack(|| {
-            let principals = sandbox.principals();
-            sandbox.with_state(|s| principal_groups(s, &principals))
-        })
+        untrack(|| walked.with_value(|p| sandbox.with_state(|s| principal_groups(s, p))))
+    });
+    let gone = Memo::new(move |_| {
+        key.get();
+        let arn = sandbox.principal();
+        let lives =
+            arn.ends_with(":root") || walked.with_value(|p| p.iter().any(|p| p.arn() == arn));
+        (!lives).then_some(arn)
+    });
+    Effect::new(move |was: Option<Option<String>>| {
+        let now = gone.get();
+        if let Some(arn) = &now {
+            if was.flatten().as_ref() != Some(arn) {
+                announcer.fail_text(format!(
+                    "Acting as {arn}: it no longer exists, so its calls are refused. Choose another principal."
+                ));
+            }
+        }
+        now
     });
     let value = move || {
         let arn = sandbox.principal();
@@ -138,6 +172,10 @@ pub fn ActingAs() -> impl IntoView {
                 prop:value=value
                 on:change=move |ev| sandbox.set_caller(principal_arn(&event_target_value(&ev)))
             >
+                {move || gone.get().map(|arn| {
+                    let text = gone_text(&arn);
+                    view! { <option value=arn selected=true>{text}</option> }
+                })}
                 {move || {
                     groups
                         .get()

@@ -9,14 +9,28 @@
 //! may share one ARN (the same role and session name, assumed again):
 //! the ARN names the one issued last, so assuming again with another
 //! session policy is what acting as that ARN then gets.
+//!
+//! An ARN that names no principal that can call (a user deleted, a session
+//! expired or of a role deleted since it was chosen) is refused as the
+//! endpoint refuses such a principal's key, in the protocol's own words;
+//! running it as its account's root user instead would grant what the
+//! principal never had.
 
 use std::collections::BTreeMap;
 
+use crate::authentication::AuthenticationError;
 use crate::clock::Millis;
 use crate::engine::Engine;
 use crate::iam::roles_of;
 use crate::iam::store::Role;
 use crate::principal::Principal;
+use crate::wire::WireResponse;
+
+/// The account whose root user `arn` names, if it is a 12-digit id.
+fn root_account(arn: &str) -> Option<&str> {
+    let account = arn.strip_prefix("arn:aws:iam::")?.strip_suffix(":root")?;
+    (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit())).then_some(account)
+}
 
 impl Engine {
     /// The principal an ARN names, if it exists: an account's root user
@@ -48,6 +62,37 @@ impl Engine {
             path: user.path.clone(),
             user_id: user.user_id.clone(),
         })
+    }
+
+    /// The principal that calls as `arn`: any account's root user (an
+    /// account is created by its first call), or the user or live session
+    /// [`Engine::principal_by_arn`] finds. Anything else is unknown, as a
+    /// deleted key or an expired session's key is to the endpoint.
+    pub fn acting_principal(&self, arn: &str) -> Result<Principal, AuthenticationError> {
+        if let Some(account) = root_account(arn) {
+            return Ok(Principal::root(account));
+        }
+        self.principal_by_arn(arn)
+            .ok_or(AuthenticationError::InvalidToken)
+    }
+
+    /// Runs `run` (a dispatcher call, given the principal's account id) as
+    /// the principal `arn` names. `Err` is the refusal `refuse` (the
+    /// protocol's `Engine::refuse*`) wrote when `arn` names no principal
+    /// that can call: nothing ran.
+    pub fn call_as(
+        &mut self,
+        arn: &str,
+        run: impl FnOnce(&mut Self, &str) -> WireResponse,
+        refuse: impl FnOnce(&mut Self, AuthenticationError) -> WireResponse,
+    ) -> Result<WireResponse, WireResponse> {
+        match self.acting_principal(arn) {
+            Ok(principal) => {
+                let account = principal.account_id().to_owned();
+                Ok(self.as_principal(principal, |e| run(e, &account)))
+            }
+            Err(error) => Err(refuse(self, error)),
+        }
     }
 
     /// Every principal that can call, by account id: its root user, its

@@ -152,3 +152,98 @@ fn session_arns_that_name_no_live_session_are_unknown() {
         assert_eq!(sandbox.engine.principal_by_arn(&unknown), None, "{unknown}");
     }
 }
+
+/// A call as `arn` through the page's door: the refusal, if any, is the
+/// restJson1 one.
+fn put_billing_as(engine: &mut Engine, arn: &str) -> Result<WireResponse, WireResponse> {
+    let body = json!({
+        "AlternateContactType": "BILLING",
+        "EmailAddress": "bill@example.com",
+        "Name": "Bill",
+        "PhoneNumber": "+1 555-555-0101",
+        "Title": "Billing",
+    })
+    .to_string();
+    engine.call_as(
+        arn,
+        |e, account| e.handle(account, "/putAlternateContact", body.as_bytes()),
+        Engine::refuse,
+    )
+}
+
+#[test]
+fn acting_as_an_expired_session_or_a_deleted_user_is_refused_as_their_keys_are() {
+    let mut sandbox = sandbox();
+    let key = deployer(&mut sandbox.engine);
+    assume(&mut sandbox.engine, &key, "s1", None);
+    let session = session_arn("s1");
+    const WHO: &[u8] = b"Action=GetCallerIdentity&Version=2011-06-15";
+    let who = |engine: &mut Engine| {
+        engine.call_as(
+            &session,
+            |e, account| e.handle_query(account, WHO),
+            |e, error| e.refuse_query(WHO, error),
+        )
+    };
+    assert_eq!(who(&mut sandbox.engine).map(|r| r.status), Ok(200));
+
+    sandbox.clock.advance(3_600_000);
+    let refused = put_billing_as(&mut sandbox.engine, &session).unwrap_err();
+    assert_eq!(refused.status, 403);
+    assert_eq!(
+        refused.header("x-amzn-ErrorType"),
+        Some("UnrecognizedClientException")
+    );
+    assert_eq!(
+        refused.body,
+        r#"{"message":"The security token included in the request is invalid."}"#
+    );
+    assert_eq!(
+        refused.into_result().unwrap_err(),
+        account_engine::ApiError::Unauthenticated(
+            account_engine::AuthenticationError::InvalidToken
+        )
+    );
+    // Nothing ran as the account's root user instead.
+    let root = Principal::root(ACCOUNT);
+    let contact = json!({"AlternateContactType": "BILLING"}).to_string();
+    let get = sandbox.engine.as_principal(root, |e| {
+        e.handle(ACCOUNT, "/getAlternateContact", contact.as_bytes())
+    });
+    assert_eq!(get.status, 404, "{}", get.body);
+
+    // The Query protocol says it in its own words.
+    let query = who(&mut sandbox.engine).unwrap_err();
+    assert_eq!(query.status, 403);
+    assert!(
+        query.body.contains("<Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message>"),
+        "{}",
+        query.body
+    );
+
+    let ana = format!("arn:aws:iam::{ACCOUNT}:user/ana");
+    iam(
+        &mut sandbox.engine,
+        ACCOUNT,
+        "DeleteAccessKey",
+        &[("UserName", "ana"), ("AccessKeyId", &key)],
+    )
+    .ok();
+    iam(
+        &mut sandbox.engine,
+        ACCOUNT,
+        "DeleteUser",
+        &[("UserName", "ana")],
+    )
+    .ok();
+    let refused = put_billing_as(&mut sandbox.engine, &ana).unwrap_err();
+    assert_eq!(
+        refused.body,
+        r#"{"message":"The security token included in the request is invalid."}"#
+    );
+    // Any account's root user may call: accounts are made by their first call.
+    assert_eq!(
+        put_billing_as(&mut sandbox.engine, "arn:aws:iam::444455556666:root").map(|r| r.status),
+        Ok(200)
+    );
+}

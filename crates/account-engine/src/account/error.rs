@@ -225,6 +225,11 @@ impl ApiError {
             "TooManyRequestsException" => Self::TooManyRequests(message),
             "SerializationException" => Self::Serialization(message),
             "UnknownOperationException" => Self::UnknownOperation(message),
+            // Its text is fixed, so the error is whole again; a signature
+            // mismatch's quotes of what was signed are not.
+            "UnrecognizedClientException" => {
+                Self::Unauthenticated(AuthenticationError::InvalidToken)
+            }
             _ => Self::InternalServer(message),
         }
     }
