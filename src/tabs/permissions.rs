@@ -4,7 +4,7 @@
 //! STS's, as the acting principal, so a refusal is the service's; and the
 //! policy simulator, which explains a decision without making the call.
 
-use account_engine::iam::AWS_MANAGED;
+use account_engine::iam::{policy_arn, AWS_MANAGED};
 use account_engine::{Operation, Principal, QueryService, Simulation};
 use iam_policy::{Policy, PolicyKind};
 use leptos::prelude::*;
@@ -40,6 +40,46 @@ fn managed_arn(name: &str) -> String {
     format!("arn:aws:iam::aws:policy/{name}")
 }
 
+/// The managed policies an editor offers, as (ARN, text): the AWS managed
+/// ones every account has, then `account`'s own (IAM CreatePolicy), by
+/// name; a view that asks follows the state, so a policy created in the
+/// Console is offered at once.
+fn managed_choices(sandbox: Sandbox, account: &str) -> Vec<(String, String)> {
+    let aws = AWS_MANAGED
+        .iter()
+        .map(|p| (managed_arn(p.name), p.name.to_owned()));
+    let own = sandbox.with_state(|s| {
+        s.iam
+            .policies
+            .get(account)
+            .into_iter()
+            .flat_map(|policies| policies.values())
+            .map(|p| {
+                let arn = policy_arn(account, &p.path, &p.name);
+                (arn, format!("{} · customer managed", p.name))
+            })
+            .collect::<Vec<_>>()
+    });
+    aws.chain(own).collect()
+}
+
+/// Puts a refusal where it belongs and announces it: a
+/// MalformedPolicyDocument at the document it is about (IAM's and STS's
+/// own text), anything else at the form's error.
+fn show_refusal(
+    announcer: Announcer,
+    failure: &Failure,
+    document: RwSignal<Option<String>>,
+    form: RwSignal<Option<String>>,
+) {
+    if failure.code == "MalformedPolicyDocument" {
+        document.set(Some(failure.message.clone()));
+    } else {
+        form.set(Some(failure.to_string()));
+    }
+    announcer.failed(failure);
+}
+
 fn principal_name(principal: &Principal) -> String {
     match principal {
         Principal::Root { .. } => "Root user".to_owned(),
@@ -73,6 +113,16 @@ impl Kind {
         match self {
             Self::User => "UserName",
             Self::Role => "RoleName",
+        }
+    }
+
+    /// Who `name` is, as the page names it: a user by its name (the UI
+    /// contract's `Edit permissions of <name>`), a role as a role, so a
+    /// user and a role of one name get buttons of their own.
+    fn named(self, name: &str) -> String {
+        match self {
+            Self::User => name.to_owned(),
+            Self::Role => format!("role {name}"),
         }
     }
 }
@@ -224,14 +274,7 @@ fn CreateRole() -> impl IntoView {
                 open.set(false);
                 announcer.success(format!("Created role {role}."));
             }
-            Err(failure) => {
-                if failure.code == "MalformedPolicyDocument" {
-                    trust_refused.set(Some(failure.message.clone()));
-                } else {
-                    name_error.set(Some(failure.to_string()));
-                }
-                announcer.failed(&failure);
-            }
+            Err(failure) => show_refusal(announcer, &failure, trust_refused, name_error),
         }
     };
     view! {
@@ -268,6 +311,7 @@ fn EditPermissions(account: String, kind: Kind, name: String) -> impl IntoView {
     let stored = own(sandbox, &account, kind, &name);
     let document = RwSignal::new(stored.inline.unwrap_or_else(|| EMPTY_POLICY.to_owned()));
     let refused = RwSignal::new(None::<String>);
+    let save_refused = RwSignal::new(None::<String>);
     let attached = {
         let (account, name) = (account.clone(), name.clone());
         Memo::new(move |_| own(sandbox, &account, kind, &name).attached)
@@ -276,6 +320,7 @@ fn EditPermissions(account: String, kind: Kind, name: String) -> impl IntoView {
     let boundary = RwSignal::new(stored.boundary.unwrap_or_default());
     let save_name = name.clone();
     let save = move |_| {
+        save_refused.set(None);
         let text = document.get_untracked();
         let result = sandbox.call_query(
             QueryService::Iam,
@@ -291,13 +336,12 @@ fn EditPermissions(account: String, kind: Kind, name: String) -> impl IntoView {
                 refused.set(None);
                 announcer.success(format!("Saved the inline policy of {save_name}."));
             }
-            Err(failure) => {
-                if failure.code == "MalformedPolicyDocument" {
-                    refused.set(Some(failure.message.clone()));
-                }
-                announcer.failed(&failure);
-            }
+            Err(failure) => show_refusal(announcer, &failure, refused, save_refused),
         }
+    };
+    let choices = {
+        let account = account.clone();
+        Memo::new(move |_| managed_choices(sandbox, &account))
     };
     let attach_name = name.clone();
     let attach = move |_| {
@@ -339,18 +383,30 @@ fn EditPermissions(account: String, kind: Kind, name: String) -> impl IntoView {
         };
         announce(announcer, result, done);
     };
-    let heading = format!("Permissions of {name}");
+    let heading = format!("Permissions of {}", kind.named(&name));
+    // Keyed, so a policy created meanwhile adds its option and leaves the
+    // chosen one chosen.
+    let options = move || {
+        view! {
+            <For each=move || choices.get() key=|(arn, _)| arn.clone()
+                children=|(arn, text)| view! { <option value=arn>{text}</option> } />
+        }
+    };
     view! {
         <section class="card editor" aria-label=heading.clone()>
             <h3>{heading.clone()}</h3>
             <PolicyField id="policy-document" label="Policy document" kind=PolicyKind::Identity
                 document refused />
-            <button type="button" on:click=save>"Save"</button>
+            <button type="button" on:click=save
+                aria-describedby=move || save_refused.with(Option::is_some).then_some("save-policy-error")>
+                "Save"
+            </button>
+            {move || save_refused.get().map(|e| view! { <p class="field-error" id="save-policy-error">{e}</p> })}
             <div class="field inline">
                 <label for="managed-policy">"Managed policy"</label>
                 <select id="managed-policy" prop:value=move || managed.get()
                     on:change=move |ev| managed.set(event_target_value(&ev))>
-                    {AWS_MANAGED.iter().map(|p| view! { <option value=managed_arn(p.name)>{p.name}</option> }).collect_view()}
+                    {options()}
                 </select>
                 <button type="button" on:click=attach>"Attach"</button>
             </div>
@@ -370,7 +426,7 @@ fn EditPermissions(account: String, kind: Kind, name: String) -> impl IntoView {
                 <select id="permissions-boundary" prop:value=move || boundary.get()
                     on:change=move |ev| boundary.set(event_target_value(&ev))>
                     <option value="">"None"</option>
-                    {AWS_MANAGED.iter().map(|p| view! { <option value=managed_arn(p.name)>{p.name}</option> }).collect_view()}
+                    {options()}
                 </select>
                 <button type="button" on:click=set_boundary>"Set boundary"</button>
             </div>
@@ -394,30 +450,34 @@ fn AssumeRole(account: String, role: String) -> impl IntoView {
         );
     let session = RwSignal::new(String::new());
     let policy = RwSignal::new(String::new());
+    let duration = RwSignal::new(String::new());
     let policy_refused = RwSignal::new(None::<String>);
+    let duration_refused = RwSignal::new(None::<String>);
     let refused = RwSignal::new(None::<String>);
     let label = format!("Assume role {role}");
     let assume = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (name, document) = (session.get_untracked(), policy.get_untracked());
+        let seconds = duration.get_untracked();
         let mut params = vec![("RoleArn", role_arn.as_str()), ("RoleSessionName", &name)];
         if !document.trim().is_empty() {
             params.push(("Policy", &document));
         }
+        if !seconds.trim().is_empty() {
+            params.push(("DurationSeconds", seconds.trim()));
+        }
         match sandbox.call_query(QueryService::Sts, "AssumeRole", &params) {
             Ok(_) => {
                 refused.set(None);
+                duration_refused.set(None);
                 let arn = format!("arn:aws:sts::{account}:assumed-role/{role}/{name}");
                 announcer.success(format!("Assumed {role}: {arn} is in Acting as."));
             }
-            Err(failure) => {
-                if failure.code == "MalformedPolicyDocument" {
-                    policy_refused.set(Some(failure.message.clone()));
-                } else {
-                    refused.set(Some(failure.to_string()));
-                }
+            Err(failure) if failure.field.as_deref() == Some("DurationSeconds") => {
+                duration_refused.set(Some(failure.to_string()));
                 announcer.failed(&failure);
             }
+            Err(failure) => show_refusal(announcer, &failure, policy_refused, refused),
         }
     };
     view! {
@@ -435,6 +495,19 @@ fn AssumeRole(account: String, role: String) -> impl IntoView {
                 </div>
                 <PolicyField id="session-policy" label="Session policy" kind=PolicyKind::Identity
                     document=policy refused=policy_refused optional=true />
+                <div class="field" class:invalid=move || duration_refused.with(Option::is_some)>
+                    <label for="session-duration">"Duration (seconds)"</label>
+                    <input id="session-duration" type="number" inputmode="numeric" autocomplete="off"
+                        aria-invalid=move || duration_refused.with(Option::is_some).then_some("true")
+                        aria-describedby="session-duration-hint session-duration-error"
+                        prop:value=move || duration.get()
+                        on:input=move |ev| {
+                            duration_refused.set(None);
+                            duration.set(event_target_value(&ev));
+                        } />
+                    <p class="hint" id="session-duration-hint">"Blank: one hour. From 900 to the role's maximum session duration."</p>
+                    <p class="field-error" id="session-duration-error">{move || duration_refused.get().unwrap_or_default()}</p>
+                </div>
                 <button type="submit"
                     aria-describedby=move || refused.with(Option::is_some).then_some("assume-error")>
                     "Assume"
@@ -497,7 +570,7 @@ fn Principals() -> impl IntoView {
                 {move || rows.get().into_iter().map(|principal| {
                     let name = principal_name(&principal);
                     let edit = matches!(principal, Principal::User { .. }).then(|| {
-                        opener(opened, Open::Edit(Kind::User, name.clone()), format!("Edit permissions of {name}"))
+                        opener(opened, Open::Edit(Kind::User, name.clone()), format!("Edit permissions of {}", Kind::User.named(&name)))
                     });
                     view! {
                         <tr>
@@ -518,7 +591,7 @@ fn Principals() -> impl IntoView {
                         <td>{name.clone()}</td>
                         <td class="mono">{arn}</td>
                         <td>
-                            {opener(opened, Open::Edit(Kind::Role, name.clone()), format!("Edit permissions of {name}"))}
+                            {opener(opened, Open::Edit(Kind::Role, name.clone()), format!("Edit permissions of {}", Kind::Role.named(&name)))}
                             {opener(opened, Open::Assume(name.clone()), format!("Assume role {name}"))}
                         </td>
                     </tr>

@@ -685,3 +685,42 @@ fn assume_role_validates_its_parameters() {
         "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.",
     );
 }
+
+#[test]
+fn a_refused_duration_names_its_member_for_forms() {
+    let mut sandbox = sandbox();
+    let engine = &mut sandbox.engine;
+    organization(engine, ACCOUNT, OTHER);
+    let key = assumer(engine, ACCOUNT, "ana");
+    let arn = role_arn(OTHER, ACCESS_ROLE);
+    let mut members = |extra: &[(&str, &str)]| {
+        let mut all = vec![
+            ("Action", "AssumeRole"),
+            ("Version", "2011-06-15"),
+            ("RoleArn", arn.as_str()),
+        ];
+        all.extend_from_slice(extra);
+        let response = engine.handle_query(&key, form(&all).as_bytes());
+        response
+            .fields
+            .into_iter()
+            .map(|f| (f.name, f.message))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        members(&[("RoleSessionName", "s1"), ("DurationSeconds", "899")]),
+        [(
+            "DurationSeconds".to_owned(),
+            "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900".to_owned()
+        )]
+    );
+    assert_eq!(
+        members(&[("RoleSessionName", "s1"), ("DurationSeconds", "3601")]),
+        [(
+            "DurationSeconds".to_owned(),
+            "The requested DurationSeconds exceeds the MaxSessionDuration set for this role."
+                .to_owned()
+        )]
+    );
+    assert!(members(&[("RoleSessionName", "x")]).is_empty());
+}

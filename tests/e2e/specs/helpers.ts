@@ -60,3 +60,14 @@ export function call(page: Page, operation: string, input: unknown = {}) {
     [operation, input] as const,
   );
 }
+
+/** Saves a BILLING contact in the Alternate contacts tab and expects the
+ * refusal `text` announced. */
+export async function saveBillingRefused(page: Page, text: string) {
+  await openTab(page, 'Alternate contacts');
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await page.getByLabel('Contact type', { exact: true }).selectOption('BILLING');
+  await fill(page, { Name: 'Bill Ing', Title: 'Billing lead', 'Email address': 'bill@example.com', 'Phone number': '+1 555-555-0101' });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(alert(page)).toContainText(text);
+}

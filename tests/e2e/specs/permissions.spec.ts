@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { alert, fill, open, openTab, status } from './helpers';
+import { open, openTab, saveBillingRefused, status } from './helpers';
 
 const ALICE = 'arn:aws:iam::000000000000:user/alice';
 const READ_ONLY = 'arn:aws:iam::aws:policy/AWSAccountManagementReadOnlyAccess';
@@ -27,12 +27,7 @@ test('a read-only user is refused a save with the exact message, and Why? shows 
   await expect(acting.getByRole('option', { name: new RegExp(ALICE) })).toHaveCount(1);
   await acting.selectOption(ALICE);
 
-  await openTab(page, 'Alternate contacts');
-  await page.getByRole('button', { name: 'Create', exact: true }).click();
-  await page.getByLabel('Contact type', { exact: true }).selectOption('BILLING');
-  await fill(page, { Name: 'Bill Ing', Title: 'Billing lead', 'Email address': 'bill@example.com', 'Phone number': '+1 555-555-0101' });
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(alert(page)).toContainText(REFUSED_PUT);
+  await saveBillingRefused(page, REFUSED_PUT);
 
   await openTab(page, 'Activity');
   await page.getByRole('button', { name: 'Why?' }).first().click();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { alert, fill, open, openTab, status } from './helpers';
+import { alert, open, openTab, saveBillingRefused, status } from './helpers';
 
 const ALICE = 'arn:aws:iam::000000000000:user/alice';
 const ROLE = 'arn:aws:iam::000000000000:role/deployer';
@@ -15,6 +15,8 @@ const GET_ONLY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action
 const REFUSED_PUT =
   `User: ${SESSION} is not authorized to perform: account:PutAlternateContact on resource: ` +
   'arn:aws:account::000000000000:account because no session policy allows the account:PutAlternateContact action';
+
+const INVALID_TOKEN = 'UnrecognizedClientException: The security token included in the request is invalid.';
 
 /** The success announcement, among the page's status regions. */
 async function announced(page: Page, text: string) {
@@ -63,8 +65,8 @@ test('a malformed trust policy is refused with IAM\'s text at its textbox', asyn
 
 test('a role given a managed policy and a boundary is assumed with a session policy, and the session is refused beyond it', async ({ page }) => {
   await deployer(page);
-  await page.getByRole('button', { name: 'Edit permissions of deployer', exact: true }).click();
-  const editor = page.getByRole('region', { name: 'Permissions of deployer' });
+  await page.getByRole('button', { name: 'Edit permissions of role deployer', exact: true }).click();
+  const editor = page.getByRole('region', { name: 'Permissions of role deployer' });
   await editor.getByRole('combobox', { name: 'Managed policy' }).selectOption(FULL);
   await editor.getByRole('button', { name: 'Attach', exact: true }).click();
   await announced(page, `Attached ${FULL} to deployer.`);
@@ -95,12 +97,7 @@ test('a role given a managed policy and a boundary is assumed with a session pol
   await acting.selectOption(SESSION);
   await expect(page.getByRole('table', { name: 'Principals of account 000000000000' }).getByRole('cell', { name: SESSION, exact: true })).toBeVisible();
 
-  await openTab(page, 'Alternate contacts');
-  await page.getByRole('button', { name: 'Create', exact: true }).click();
-  await page.getByLabel('Contact type', { exact: true }).selectOption('BILLING');
-  await fill(page, { Name: 'Bill Ing', Title: 'Billing lead', 'Email address': 'bill@example.com', 'Phone number': '+1 555-555-0101' });
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(alert(page)).toContainText(REFUSED_PUT);
+  await saveBillingRefused(page, REFUSED_PUT);
 
   await openTab(page, 'Activity');
   await page.getByRole('button', { name: 'Why?' }).first().click();
@@ -138,8 +135,8 @@ test('the trust policy editor works by keyboard alone, and the Create role form 
 
 test('a role\'s permissions editor passes axe', async ({ page }) => {
   await deployer(page);
-  await page.getByRole('button', { name: 'Edit permissions of deployer', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Permissions of deployer' })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit permissions of role deployer', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Permissions of role deployer' })).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
 
@@ -150,4 +147,134 @@ test('the Assume role form passes axe with a broken session policy', async ({ pa
   await policy.fill('{"Version":');
   await expect(policy).toHaveAttribute('aria-invalid', 'true');
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+/** As alice, assumes deployer as session s1 and acts as it. */
+async function actAsSession(page: Page) {
+  const acting = page.getByRole('combobox', { name: 'Acting as' });
+  await acting.selectOption(ALICE);
+  await page.getByRole('button', { name: 'Assume role deployer', exact: true }).click();
+  const assume = page.getByRole('region', { name: 'Assume role deployer' });
+  await assume.getByLabel('Session name', { exact: true }).fill('s1');
+  await assume.getByRole('button', { name: 'Assume', exact: true }).click();
+  await announced(page, `Assumed deployer: ${SESSION} is in Acting as.`);
+  await acting.selectOption(SESSION);
+  return acting;
+}
+
+test('a session whose role is deleted shows as gone in Acting as, and the next save is refused as its key would be', async ({ page }) => {
+  await deployer(page);
+  const acting = await actAsSession(page);
+  // The root user deletes the role from a script while the page acts as its session.
+  const deleted = await page.evaluate(() =>
+    (window as any).accountSandbox
+      .call('iam:DeleteRole', { RoleName: 'deployer' }, { as: 'arn:aws:iam::000000000000:root' })
+      .then(() => 'deleted', (error: unknown) => JSON.stringify(error)),
+  );
+  expect(deleted).toBe('deleted');
+  const gone = `${SESSION} · expired, or its role deleted`;
+  await expect(acting.getByRole('option', { selected: true })).toHaveText(gone);
+  await expect(alert(page)).toHaveText(`Acting as ${SESSION}: it no longer exists, so its calls are refused. Choose another principal.`);
+
+  await saveBillingRefused(page, INVALID_TOKEN);
+  await expect(alert(page)).toHaveText(INVALID_TOKEN);
+  await expect(acting.getByRole('option', { selected: true })).toHaveText(gone);
+
+  await openTab(page, 'Activity');
+  const newest = page.getByRole('list', { name: 'API calls' }).getByRole('listitem').first();
+  await expect(newest.getByRole('heading')).toHaveText('PutAlternateContact');
+  await expect(newest).toContainText('403 UnrecognizedClientException');
+  await expect(newest).toContainText(SESSION);
+
+  // Choosing a live principal leaves the gone one behind.
+  await acting.selectOption(ALICE);
+  await expect(acting.getByRole('option', { name: new RegExp(SESSION) })).toHaveCount(0);
+});
+
+test('a user and a role of the same name each have their own Edit permissions button', async ({ page }) => {
+  await deployer(page);
+  await page.getByRole('button', { name: 'Create role', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Create role' });
+  await form.getByLabel('Role name', { exact: true }).fill('alice');
+  await form.getByRole('button', { name: 'Create', exact: true }).click();
+  await announced(page, 'Created role alice.');
+
+  const user = page.getByRole('button', { name: 'Edit permissions of alice', exact: true });
+  const role = page.getByRole('button', { name: 'Edit permissions of role alice', exact: true });
+  await expect(user).toHaveCount(1);
+  await expect(role).toHaveCount(1);
+  await user.click();
+  await expect(page.getByRole('region', { name: 'Permissions of alice', exact: true })).toBeVisible();
+  await role.click();
+  await expect(page.getByRole('region', { name: 'Permissions of role alice', exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Permissions of alice', exact: true })).toHaveCount(0);
+});
+
+test('a customer managed policy created meanwhile is offered by the editor\'s selects and attaches', async ({ page }) => {
+  await deployer(page);
+  await page.getByRole('button', { name: 'Edit permissions of alice', exact: true }).click();
+  const editor = page.getByRole('region', { name: 'Permissions of alice', exact: true });
+  const managed = editor.getByRole('combobox', { name: 'Managed policy' });
+  const own = 'arn:aws:iam::000000000000:policy/ContactsOnly';
+  await expect(managed.getByRole('option')).toHaveText([
+    'AdministratorAccess',
+    'AWSAccountManagementFullAccess',
+    'AWSAccountManagementReadOnlyAccess',
+  ]);
+  await managed.selectOption(FULL);
+  const created = await page.evaluate(() =>
+    (window as any).accountSandbox
+      .call('iam:CreatePolicy', {
+        PolicyName: 'ContactsOnly',
+        PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"account:*AlternateContact","Resource":"*"}]}',
+      })
+      .then(() => 'created', (error: unknown) => JSON.stringify(error)),
+  );
+  expect(created).toBe('created');
+  await expect(managed.getByRole('option', { name: 'ContactsOnly · customer managed', exact: true })).toHaveCount(1);
+  await expect(managed).toHaveValue(FULL);
+  const boundary = editor.getByRole('combobox', { name: 'Permissions boundary' });
+  await expect(boundary.getByRole('option', { name: 'ContactsOnly · customer managed', exact: true })).toHaveCount(1);
+
+  await managed.selectOption({ label: 'ContactsOnly · customer managed' });
+  await editor.getByRole('button', { name: 'Attach', exact: true }).click();
+  await announced(page, `Attached ${own} to alice.`);
+  await expect(editor.getByRole('listitem').filter({ hasText: own })).toHaveCount(1);
+  await boundary.selectOption(own);
+  await editor.getByRole('button', { name: 'Set boundary', exact: true }).click();
+  await announced(page, `Set the permissions boundary of alice to ${own}.`);
+});
+
+test('Assume role takes a duration, and the engine\'s refusal of one shows at its field', async ({ page }) => {
+  await deployer(page);
+  await page.getByRole('combobox', { name: 'Acting as' }).selectOption(ALICE);
+  await page.getByRole('button', { name: 'Assume role deployer', exact: true }).click();
+  const assume = page.getByRole('region', { name: 'Assume role deployer' });
+  const duration = assume.getByRole('spinbutton', { name: 'Duration (seconds)' });
+  await assume.getByLabel('Session name', { exact: true }).fill('s1');
+  await duration.fill('899');
+  await assume.getByRole('button', { name: 'Assume', exact: true }).click();
+  const short =
+    "ValidationError: 1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900";
+  await expect(alert(page)).toHaveText(short);
+  await expect(duration).toHaveAttribute('aria-invalid', 'true');
+  await expect(duration).toHaveAccessibleDescription(`Blank: one hour. From 900 to the role's maximum session duration. ${short}`);
+
+  await duration.fill('3601');
+  await expect(duration).not.toHaveAttribute('aria-invalid', 'true');
+  await assume.getByRole('button', { name: 'Assume', exact: true }).click();
+  const long = 'ValidationError: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.';
+  await expect(alert(page)).toHaveText(long);
+  await expect(duration).toHaveAccessibleDescription(`Blank: one hour. From 900 to the role's maximum session duration. ${long}`);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await duration.fill('900');
+  await assume.getByRole('button', { name: 'Assume', exact: true }).click();
+  await announced(page, `Assumed deployer: ${SESSION} is in Acting as.`);
+  await expect(duration).not.toHaveAttribute('aria-invalid', 'true');
+  await openTab(page, 'Activity');
+  const newest = page.getByRole('list', { name: 'API calls' }).getByRole('listitem').first();
+  await expect(newest.getByRole('heading')).toHaveText('AssumeRole');
+  await newest.getByText('Request and response').click();
+  await expect(newest).toContainText('"DurationSeconds": "900"');
 });

@@ -97,23 +97,20 @@ fn duration(args: &dyn Args) -> Result<i64> {
     let Some(text) = args.get("DurationSeconds") else {
         return Ok(DEFAULT_DURATION);
     };
+    let invalid = |constraint: &str| {
+        StsApiError::InvalidDuration(format!(
+            "1 validation error detected: Value '{text}' at 'durationSeconds' failed to satisfy constraint: {constraint}"
+        ))
+    };
     match text.parse::<i64>() {
-        Ok(n) if n < 900 => Err(validation(
-            text,
-            "durationSeconds",
+        Ok(n) if n < 900 => Err(invalid(
             "Member must have value greater than or equal to 900",
         )),
-        Ok(n) if n > 43_200 => Err(validation(
-            text,
-            "durationSeconds",
+        Ok(n) if n > 43_200 => Err(invalid(
             "Member must have value less than or equal to 43200",
         )),
         Ok(n) => Ok(n),
-        Err(_) => Err(validation(
-            text,
-            "durationSeconds",
-            "Member must be an integer",
-        )),
+        Err(_) => Err(invalid("Member must be an integer")),
     }
 }
 
@@ -234,12 +231,12 @@ impl Engine {
             .ok_or_else(|| not_authorized(principal, role_arn))?
             .into_owned();
         if matches!(principal, Principal::AssumedRole { .. }) && seconds > CHAINED_MAX {
-            return Err(StsApiError::Validation(
+            return Err(StsApiError::InvalidDuration(
                 "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.".into(),
             ));
         }
         if seconds > i64::from(role.max_session_duration) {
-            return Err(StsApiError::Validation(
+            return Err(StsApiError::InvalidDuration(
                 "The requested DurationSeconds exceeds the MaxSessionDuration set for this role."
                     .into(),
             ));

@@ -11,10 +11,15 @@ pub enum StsApiError {
     /// AssumeRoleWithWebIdentity for version 2011-06-15`).
     #[error("Could not find operation {0} for version {VERSION}")]
     InvalidAction(String),
-    /// A value fails the model's pattern, length or range, a required one
-    /// is missing, or the duration exceeds what the role allows.
+    /// A value fails the model's pattern, length or range, or a required
+    /// one is missing.
     #[error("{0}")]
     Validation(String),
+    /// `DurationSeconds` is not an integer from 900 to 43,200, or exceeds
+    /// what the role (or role chaining) allows; a `ValidationError` on the
+    /// wire, which names no member, so forms are told which one.
+    #[error("{0}")]
+    InvalidDuration(String),
     /// The session policy is not a valid identity policy (IAM's texts).
     #[error("{0}")]
     MalformedPolicyDocument(String),
@@ -31,17 +36,24 @@ impl StsApiError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::InvalidAction(_) => "InvalidAction",
-            Self::Validation(_) => "ValidationError",
+            Self::Validation(_) | Self::InvalidDuration(_) => "ValidationError",
             Self::MalformedPolicyDocument(_) => "MalformedPolicyDocument",
             Self::PackedPolicyTooLarge(_) => "PackedPolicyTooLarge",
             Self::AccessDenied(_) => "AccessDenied",
         }
     }
 
+    /// The request member the error is about, when forms need to know
+    /// (off the wire).
+    pub fn member(&self) -> Option<&'static str> {
+        matches!(self, Self::InvalidDuration(_)).then_some("DurationSeconds")
+    }
+
     pub fn status(&self) -> u16 {
         match self {
             Self::InvalidAction(_)
             | Self::Validation(_)
+            | Self::InvalidDuration(_)
             | Self::MalformedPolicyDocument(_)
             | Self::PackedPolicyTooLarge(_) => 400,
             Self::AccessDenied(_) => 403,

@@ -18,6 +18,7 @@ use crate::sts::error::StsApiError;
 use crate::sts::model::{AssumeRoleOutput, GetCallerIdentityOutput};
 use crate::sts::operation::StsOperation;
 use crate::wire::rest_json::WireResponse;
+use crate::FieldError;
 
 pub const CONTENT_TYPE: &str = "text/xml";
 
@@ -119,6 +120,14 @@ impl QueryError {
             Self::Unauthenticated(error) => error.query_code(),
             Self::Sts(error) => error.code(),
             Self::Iam(error) => error.code(),
+        }
+    }
+
+    /// The request member the error is about, for forms (off the wire).
+    pub fn member(&self) -> Option<&'static str> {
+        match self {
+            Self::Sts(error) => error.member(),
+            _ => None,
         }
     }
 
@@ -537,6 +546,13 @@ impl Engine {
     ) -> WireResponse {
         let request_id = self.next_request_id();
         let namespace = service.map(QueryService::namespace);
+        let fields = match &result {
+            Err(error) => error
+                .member()
+                .map(|member| vec![FieldError::new(member, error.to_string())])
+                .unwrap_or_default(),
+            Ok(_) => Vec::new(),
+        };
         let (status, body) = match result {
             Ok(Answer { action, result }) => {
                 let body = Xml::document(&format!("{action}Response"), namespace, |xml| {
@@ -568,7 +584,7 @@ impl Engine {
                 ("x-amzn-RequestId", request_id),
             ],
             body,
-            fields: Vec::new(),
+            fields,
             explanation: self.take_explanation(),
         }
     }
