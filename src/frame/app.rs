@@ -11,7 +11,7 @@ use crate::client::Sandbox;
 use crate::frame::accounts::ActingAs;
 use crate::frame::nav::Nav;
 use crate::frame::route::{Route, Tab};
-use crate::frame::settings::Settings;
+use crate::frame::settings::{keep_ticks, Settings};
 use crate::tabs::activity::ActivityTab;
 use crate::tabs::alternate_contacts::AlternateContactsTab;
 use crate::tabs::console::ConsoleTab;
@@ -220,14 +220,17 @@ pub fn App(
     provide_context(CodeSent::new());
     let nav = Nav::follow_location();
     provide_context(nav);
-    let settings = RwSignal::new(Settings {
-        scenario: linked
-            .as_ref()
-            .and_then(|l| l.scenario)
-            .unwrap_or(settings.scenario),
-        ..settings
+    let settings = RwSignal::new(match linked.as_ref().and_then(|l| l.scenario) {
+        // A linked scenario was loaded afresh: none of its exercises is done.
+        Some(scenario) => Settings {
+            scenario,
+            ticked: Default::default(),
+            ..settings
+        },
+        None => settings,
     });
     provide_context(settings);
+    keep_ticks(sandbox, settings);
     Effect::new(move |_| {
         let settings = settings.get();
         sandbox.set_timings(settings.speed.timings());

@@ -1,10 +1,15 @@
 //! Page settings that persist: how fast region changes and primary email
-//! updates complete.
+//! updates complete, the Training scenario, and the exercises of it that
+//! calls ticked.
+
+use std::collections::BTreeSet;
 
 use account_engine::Timings;
+use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::client::storage::{KeyValue, StorageError, SETTINGS_KEY};
+use crate::client::Sandbox;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Speed {
@@ -48,13 +53,18 @@ impl Speed {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     pub speed: Speed,
     /// The scenario whose exercises the Training tab shows.
     #[serde(default)]
     pub scenario: crate::training::scenarios::Scenario,
+    /// The exercises of `scenario` (by position) that ticked on a call.
+    /// The activity log they tick on is not saved, so their ticks are,
+    /// and stay once made.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub ticked: BTreeSet<usize>,
 }
 
 impl Settings {
@@ -76,6 +86,27 @@ impl Settings {
     }
 }
 
+/// Keeps in `settings` each exercise of a scenario that ticks on calls
+/// once it is met, whichever tab the call came from.
+pub fn keep_ticks(sandbox: Sandbox, settings: RwSignal<Settings>) {
+    Effect::new(move |_| {
+        let scenario = settings.with(|s| s.scenario);
+        if !scenario.ticks_on_calls() {
+            return;
+        }
+        let new: Vec<usize> = scenario
+            .met(&sandbox)
+            .into_iter()
+            .enumerate()
+            .filter(|&(at, met)| met && !settings.with_untracked(|s| s.ticked.contains(&at)))
+            .map(|(at, _)| at)
+            .collect();
+        if !new.is_empty() {
+            settings.update(|s| s.ticked.extend(new));
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,7 +118,8 @@ mod tests {
         assert_eq!(Settings::load(&store).speed, Speed::Demo);
         let chosen = Settings {
             speed: Speed::Realistic,
-            scenario: crate::training::scenarios::Scenario::Standalone,
+            scenario: crate::training::scenarios::Scenario::ReadOnlyOperator,
+            ticked: BTreeSet::from([0, 2]),
         };
         chosen.save(&store).unwrap();
         assert_eq!(Settings::load(&store), chosen);

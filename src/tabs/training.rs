@@ -20,7 +20,7 @@ fn today() -> String {
 fn Exercises() -> impl IntoView {
     let sandbox = expect_context::<Sandbox>();
     let settings = expect_context::<RwSignal<Settings>>();
-    let scenario = move || settings.get().scenario;
+    let scenario = move || settings.with(|s| s.scenario);
     view! {
         <section class="card" aria-labelledby="exercises-heading">
             <h2 id="exercises-heading">"Exercises"</h2>
@@ -32,7 +32,9 @@ fn Exercises() -> impl IntoView {
                         .goals()
                         .iter()
                         .zip(scenario.met(&sandbox))
-                        .map(|(goal, met)| {
+                        .enumerate()
+                        .map(|(at, (goal, met))| {
+                            let met = met || settings.with(|s| s.ticked.contains(&at));
                             view! {
                                 <li class="goal" class:met=met>
                                     <span class="check" aria-hidden="true">{if met { "✓" } else { "○" }}</span>
@@ -60,7 +62,10 @@ pub fn TrainingTab() -> impl IntoView {
         pending.set(None);
         match scenario.apply(&sandbox) {
             Ok(()) => {
-                settings.update(|s| s.scenario = scenario);
+                settings.update(|s| {
+                    s.scenario = scenario;
+                    s.ticked.clear();
+                });
                 announcer.success(format!("Scenario loaded: {}.", scenario.title()));
             }
             Err(error) => announcer.failure(&error),
@@ -156,6 +161,7 @@ pub fn TrainingTab() -> impl IntoView {
                 confirm_reset.set(false);
                 sandbox.reset();
                 sandbox.activity.clear();
+                settings.update(|s| s.ticked.clear());
                 announcer.success("The sandbox was reset.");
             })
             on_cancel=Callback::new(move |()| confirm_reset.set(false))

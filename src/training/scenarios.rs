@@ -278,6 +278,18 @@ impl Scenario {
         }
     }
 
+    /// Whether the exercises tick on calls in the activity log, which is
+    /// not saved: the page keeps their ticks in its settings instead.
+    pub fn ticks_on_calls(self) -> bool {
+        matches!(
+            self,
+            Self::ReadOnlyOperator
+                | Self::BillingContactOnly
+                | Self::ScpOwnContacts
+                | Self::DelegatedAdminOu
+        )
+    }
+
     /// Which of the goals are met now, in order; a reactive scope that asks
     /// follows the state and the activity log.
     pub fn met(self, sandbox: &Sandbox) -> Vec<bool> {

@@ -158,3 +158,25 @@ test('a ?scenario= link loads a permission scenario with its exercises not done 
   }
   await expect(page.getByRole('combobox', { name: 'Acting as' })).toHaveValue('000000000000');
 });
+
+test('an exercise ticked by a call stays ticked after a reload, though the activity log starts over', async ({ page }) => {
+  await loadScenario(page, 'Billing contact only');
+  const goals = ['create a BILLING contact in the Alternate contacts tab', 'As billing, create an OPERATIONS contact', 'As billing, delete the BILLING contact'];
+  await actAs(page, BILLING);
+  await saveContact(page, 'OPERATIONS');
+  await refused(page, `User: ${BILLING} is not authorized to perform: account:PutAlternateContact`);
+
+  // Reloaded before the Training tab was ever shown again.
+  await page.reload();
+  await expect(page.getByRole('tablist')).toBeVisible();
+  await openTab(page, 'Activity');
+  await expect(page.getByRole('list', { name: 'API calls' }).getByRole('listitem')).toHaveCount(0);
+  await expectDone(page, goals.slice(1, 2), [goals[0], goals[2]]);
+
+  await actAs(page, BILLING);
+  await saveContact(page, 'BILLING');
+  await saved(page, 'BILLING');
+  await page.reload();
+  await expect(page.getByRole('tablist')).toBeVisible();
+  await expectDone(page, goals.slice(0, 2), goals.slice(2));
+});
