@@ -150,7 +150,7 @@ pub fn ActingAs() -> impl IntoView {
         let now = gone.get();
         if let Some(arn) = &now {
             if was.flatten().as_ref() != Some(arn) {
-                announcer.fail_text(format!(
+                announcer.note(format!(
                     "Acting as {arn}: it no longer exists, so its calls are refused. Choose another principal."
                 ));
             }

@@ -34,6 +34,13 @@ impl Announcer {
         self.alert.set(failure.to_string());
     }
 
+    /// Something the person did not ask for but must know (the chosen
+    /// principal can no longer call), in the status region; a failure
+    /// already announced stays, since it may be what revealed it.
+    pub fn note(&self, message: impl Into<String>) {
+        self.status.set(message.into());
+    }
+
     /// A failure that is not an API error (a file that cannot be read).
     pub fn fail_text(&self, message: impl Into<String>) {
         self.status.set(String::new());

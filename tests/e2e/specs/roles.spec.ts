@@ -17,6 +17,7 @@ const REFUSED_PUT =
   'arn:aws:account::000000000000:account because no session policy allows the account:PutAlternateContact action';
 
 const INVALID_TOKEN = 'UnrecognizedClientException: The security token included in the request is invalid.';
+const GONE = `Acting as ${SESSION}: it no longer exists, so its calls are refused. Choose another principal.`;
 
 /** The success announcement, among the page's status regions. */
 async function announced(page: Page, text: string) {
@@ -174,7 +175,7 @@ test('a session whose role is deleted shows as gone in Acting as, and the next s
   expect(deleted).toBe('deleted');
   const gone = `${SESSION} · expired, or its role deleted`;
   await expect(acting.getByRole('option', { selected: true })).toHaveText(gone);
-  await expect(alert(page)).toHaveText(`Acting as ${SESSION}: it no longer exists, so its calls are refused. Choose another principal.`);
+  await announced(page, GONE);
 
   await saveBillingRefused(page, INVALID_TOKEN);
   await expect(alert(page)).toHaveText(INVALID_TOKEN);
@@ -189,6 +190,27 @@ test('a session whose role is deleted shows as gone in Acting as, and the next s
   // Choosing a live principal leaves the gone one behind.
   await acting.selectOption(ALICE);
   await expect(acting.getByRole('option', { name: new RegExp(SESSION) })).toHaveCount(0);
+});
+
+test('a session that expires by the clock alone is refused at the next save, and Acting as then shows it gone', async ({ page }) => {
+  await deployer(page);
+  const acting = await actAsSession(page);
+  // An hour and a second later, by the browser clock the engine reads; no
+  // state changed, so Acting as learns it from the refusal.
+  await page.clock.setFixedTime(Date.now() + 3_601_000);
+  await expect(acting).toHaveValue(SESSION);
+  await expect(acting.getByRole('option', { selected: true })).toHaveText(new RegExp(`^s1 · ${SESSION}$`));
+
+  // The tab's own read as the session is refused: that is when the page
+  // learns the session is gone, and says so.
+  await openTab(page, 'Alternate contacts');
+  const gone = `${SESSION} · expired, or its role deleted`;
+  await expect(acting.getByRole('option', { selected: true })).toHaveText(gone);
+  await announced(page, GONE);
+
+  await saveBillingRefused(page, INVALID_TOKEN);
+  await expect(alert(page)).toHaveText(INVALID_TOKEN);
+  await expect(acting.getByRole('option', { selected: true })).toHaveText(gone);
 });
 
 test('a user and a role of the same name each have their own Edit permissions button', async ({ page }) => {
