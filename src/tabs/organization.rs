@@ -5,6 +5,7 @@
 //! alternate contact on every member.
 
 use account_engine::model::AlternateContactType;
+use account_engine::store::{Account, Organization, State};
 use account_engine::{OrgOperation, ACCOUNT_MANAGEMENT_PRINCIPAL};
 use account_training::case::lowercase;
 use leptos::prelude::*;
@@ -33,6 +34,37 @@ const GENERATE_MAX: usize = 5000;
 /// a list to pick from while typing, not one option per member, which at
 /// thousands of members took most of the tab's render.
 const ADMIN_CHOICES: usize = 20;
+
+/// The accounts of the organization's members, in id order. Members and
+/// accounts are both kept in id order, so this walks them side by side
+/// instead of looking each member up among thousands of accounts.
+fn member_accounts<'a>(state: &'a State, org: &'a Organization) -> impl Iterator<Item = &'a Account> {
+    let mut known = state.accounts.iter().peekable();
+    org.members.iter().filter_map(move |id| {
+        while known.next_if(|(other, _)| *other < id).is_some() {}
+        known.next_if(|(other, _)| *other == id).map(|(_, a)| a)
+    })
+}
+
+/// `items` as a list, and whether it differs from `before`; equal, it is
+/// `before` itself, so a memo of thousands of ids that a change left equal
+/// allocates nothing. An unequal list keeps the equal start of `before`.
+fn keep_if_equal<'a>(
+    before: Option<Vec<String>>,
+    items: impl Iterator<Item = &'a String>,
+) -> (Vec<String>, bool) {
+    let first = before.is_none();
+    let mut list = before.unwrap_or_default();
+    let mut items = items.peekable();
+    let mut same = 0;
+    while same < list.len() && items.next_if(|item| **item == list[same]).is_some() {
+        same += 1;
+    }
+    let changed = first || same < list.len() || items.peek().is_some();
+    list.truncate(same);
+    list.extend(items.cloned());
+    (list, changed)
+}
 
 /// What the tab is built for: the caller's organization. Trusted access
 /// and the delegated administrator are read inside the summary, so turning
@@ -459,25 +491,24 @@ pub fn OrganizationTab() -> impl IntoView {
     let search = RwSignal::new(String::new());
     // A memo, not a derived signal: the count and the table (on every
     // scroll) read the matching ids, found once per change; the table
-    // reads the cells of the rows in view.
-    let members = Memo::new(move |_| {
+    // reads the cells of the rows in view. It keeps its list when a change
+    // leaves it equal, as most do, rather than building thousands of ids
+    // again to compare them.
+    let members = Memo::new_owning(move |before: Option<Vec<String>>| {
         let caller = sandbox.caller();
         let needle = needle(&search.get());
         sandbox.with_state(|s| {
-            let Some(org) = s.organization_of(&caller) else {
-                return Vec::new();
-            };
-            org.members
-                .iter()
-                .filter_map(|id| s.accounts.get(id))
-                .filter(|a| {
-                    needle.is_empty()
-                        || a.id.contains(&needle)
-                        || lowercase(&a.name).contains(&needle)
-                        || lowercase(&a.email).contains(&needle)
-                })
-                .map(|a| a.id.clone())
-                .collect::<Vec<_>>()
+            let matching = s.organization_of(&caller).into_iter().flat_map(|org| {
+                member_accounts(s, org)
+                    .filter(|a| {
+                        needle.is_empty()
+                            || a.id.contains(&needle)
+                            || lowercase(&a.name).contains(&needle)
+                            || lowercase(&a.email).contains(&needle)
+                    })
+                    .map(|a| &a.id)
+            });
+            keep_if_equal(before, matching)
         })
     });
     let member_cells = Callback::new(move |id: String| {
@@ -551,5 +582,37 @@ pub fn OrganizationTab() -> impl IntoView {
             .into_any()
         }
     }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_if_equal;
+
+    fn ids(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn an_equal_list_is_the_one_before_and_unchanged() {
+        let before = ids(&["1", "2", "3"]);
+        let pointer = before.as_ptr();
+        let now = ids(&["1", "2", "3"]);
+        let (list, changed) = keep_if_equal(Some(before), now.iter());
+        assert!(!changed);
+        assert_eq!(list, now);
+        assert_eq!(list.as_ptr(), pointer, "no new list was allocated");
+    }
+
+    #[test]
+    fn the_first_list_and_any_difference_are_changes() {
+        let (first, changed) = keep_if_equal(None, ids(&[]).iter());
+        assert!(changed && first.is_empty());
+        for now in [&["1", "2"][..], &["1", "2", "3", "4"], &["1", "9", "3"], &[]] {
+            let now = ids(now);
+            let (list, changed) = keep_if_equal(Some(ids(&["1", "2", "3"])), now.iter());
+            assert!(changed, "{now:?}");
+            assert_eq!(list, now);
+        }
     }
 }

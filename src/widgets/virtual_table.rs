@@ -57,14 +57,25 @@ where
                 .iter()
                 .enumerate()
                 .map(|(i, row)| {
-                    let cells = cells.run(row.clone());
+                    // Each row follows what its cells read (the member
+                    // table's read the state) on its own, so a change
+                    // redraws the cells that differ, not every row.
+                    let row = row.clone();
+                    let texts = Memo::new(move |_| cells.run(row.clone()));
                     let control = action.map(|a| {
-                        let key = cells.first().cloned().unwrap_or_default();
+                        let key = texts.with_untracked(|c| c.first().cloned()).unwrap_or_default();
                         view! { <td class="row-actions">{a.cell.run(key)}</td> }
                     });
+                    let tds = move || {
+                        texts
+                            .get()
+                            .into_iter()
+                            .map(|c| { let title = c.clone(); view! { <td title=title>{c}</td> } })
+                            .collect_view()
+                    };
                     view! {
                         <tr aria-rowindex=first + i + 2 style=format!("height: {ROW_HEIGHT}px")>
-                            {cells.into_iter().map(|c| { let title = c.clone(); view! { <td title=title>{c}</td> } }).collect_view()}
+                            {tds}
                             {control}
                         </tr>
                     }

@@ -73,9 +73,9 @@ impl Tree {
     pub fn provide() -> Self {
         let sandbox = expect_context::<Sandbox>();
         let announcer = expect_context::<Announcer>();
-        let structure = Memo::new(move |_| {
+        let structure = Memo::new(move |before: Option<&Structure>| {
             let caller = sandbox.caller();
-            sandbox.with_state(|s| Structure::of(s, &caller).unwrap_or_default())
+            sandbox.with_state(|s| Structure::of(s, &caller, before).unwrap_or_default())
         });
         let search = RwSignal::new(String::new());
         let filtered = Memo::new(move |_| {
