@@ -20,7 +20,7 @@ use crate::tabs::contact_information::ContactInformationTab;
 use crate::tabs::events::EventsTab;
 use crate::tabs::inbox::InboxTab;
 use crate::tabs::organization::primary_email::EmailChange;
-use crate::tabs::organization::OrganizationTab;
+use crate::tabs::organization::{OrganizationTab, TreeModel};
 use crate::tabs::permissions::PermissionsTab;
 use crate::tabs::regions::RegionsTab;
 use crate::tabs::training::TrainingTab;
@@ -217,6 +217,7 @@ pub fn App(
     provide_context(Announcer::new());
     provide_context(Console::new());
     provide_context(EmailChange::new());
+    provide_context(TreeModel::new(sandbox));
     provide_context(CodeSent::new());
     let nav = Nav::follow_location();
     provide_context(nav);

@@ -25,6 +25,7 @@ pub mod primary_email;
 mod structure;
 use primary_email::{ChangePrimaryEmailButton, PrimaryEmailChange};
 use structure::OrganizationStructure;
+pub use structure::TreeModel;
 
 /// The most accounts one click generates; the member table is built for
 /// thousands, and a typo of an extra digit should not hang the tab.
@@ -38,7 +39,10 @@ const ADMIN_CHOICES: usize = 20;
 /// The accounts of the organization's members, in id order. Members and
 /// accounts are both kept in id order, so this walks them side by side
 /// instead of looking each member up among thousands of accounts.
-fn member_accounts<'a>(state: &'a State, org: &'a Organization) -> impl Iterator<Item = &'a Account> {
+fn member_accounts<'a>(
+    state: &'a State,
+    org: &'a Organization,
+) -> impl Iterator<Item = &'a Account> {
     let mut known = state.accounts.iter().peekable();
     org.members.iter().filter_map(move |id| {
         while known.next_if(|(other, _)| *other < id).is_some() {}
@@ -608,7 +612,12 @@ mod tests {
     fn the_first_list_and_any_difference_are_changes() {
         let (first, changed) = keep_if_equal(None, ids(&[]).iter());
         assert!(changed && first.is_empty());
-        for now in [&["1", "2"][..], &["1", "2", "3", "4"], &["1", "9", "3"], &[]] {
+        for now in [
+            &["1", "2"][..],
+            &["1", "2", "3", "4"],
+            &["1", "9", "3"],
+            &[],
+        ] {
             let now = ids(now);
             let (list, changed) = keep_if_equal(Some(ids(&["1", "2", "3"])), now.iter());
             assert!(changed, "{now:?}");

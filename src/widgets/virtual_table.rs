@@ -50,7 +50,8 @@ where
     let body = move || {
         rows.with(|rows| {
             if rows.is_empty() {
-                return view! { <tr><td colspan=width class="empty-row">{empty}</td></tr> }.into_any();
+                return view! { <tr><td colspan=width class="empty-row">{empty}</td></tr> }
+                    .into_any();
             }
             let (first, last) = window(scroll_top.get(), rows.len());
             let visible = rows[first..last]
@@ -63,14 +64,19 @@ where
                     let row = row.clone();
                     let texts = Memo::new(move |_| cells.run(row.clone()));
                     let control = action.map(|a| {
-                        let key = texts.with_untracked(|c| c.first().cloned()).unwrap_or_default();
+                        let key = texts
+                            .with_untracked(|c| c.first().cloned())
+                            .unwrap_or_default();
                         view! { <td class="row-actions">{a.cell.run(key)}</td> }
                     });
                     let tds = move || {
                         texts
                             .get()
                             .into_iter()
-                            .map(|c| { let title = c.clone(); view! { <td title=title>{c}</td> } })
+                            .map(|c| {
+                                let title = c.clone();
+                                view! { <td title=title>{c}</td> }
+                            })
                             .collect_view()
                     };
                     view! {

@@ -2,7 +2,8 @@
 //! root, OUs and accounts with the SCPs and tags of each, a filter over
 //! it, the panels that change it, and the service control policies.
 //!
-//! Views read the tree the engine state gives, rebuilt once per revision;
+//! Views read the tree the engine state gives ([`TreeModel`], kept above
+//! the tabs), rebuilt once per revision from the tree before;
 //! every change is an Organizations API call, logged in Activity and
 //! refused with the engine's own errors.
 
@@ -17,6 +18,7 @@ use leptos::prelude::*;
 
 use crate::widgets::dialog::ConfirmDialog;
 use model::grouped;
+pub use panel::TreeModel;
 use panel::{Deletion, Editor, Tree};
 use policies::{delete_policy, NodePoliciesPanel, PoliciesSection};
 use tags::TagsPanel;

@@ -232,7 +232,9 @@ impl Structure {
         let org = state.organization_of(caller)?;
         let (root_units, mut units) = Self::units_of(org);
         let accounts = match before {
-            Some(before) if Self::same_accounts(&before.accounts, &units, &before.units, state, org) => {
+            Some(before)
+                if Self::same_accounts(&before.accounts, &units, &before.units, state, org) =>
+            {
                 Arc::clone(&before.accounts)
             }
             _ => Arc::new(Self::accounts_of(state, org, &units)),
@@ -846,21 +848,32 @@ mod tests {
 
         let rename = |engine: &mut Engine, name: &str| {
             let body = json!({ "AccountId": "222222222222", "AccountName": name });
-            let response =
-                engine.handle("000000000000", "/putAccountName", body.to_string().as_bytes());
+            let response = engine.handle(
+                "000000000000",
+                "/putAccountName",
+                body.to_string().as_bytes(),
+            );
             assert_eq!(response.status, 200, "{}", response.body);
         };
-        rename(&mut engine, "Ünïcode team");
+        call(
+            &mut engine,
+            OrgOperation::EnableAwsServiceAccess,
+            json!({ "ServicePrincipal": "account.amazonaws.com" }),
+        );
+        rename(&mut engine, "Renamed team");
         let named = rebuilt(&engine, &renamed);
         assert!(!Arc::ptr_eq(&renamed.accounts, &named.accounts));
         assert_eq!(named, structure(&engine));
-        let found = named.filter("ünï");
+        let found = named.filter("renamed");
         assert_eq!(labels(&named, &found.unit_accounts[1]), ["222222222222"]);
         let again = rebuilt(&engine, &named);
         assert!(Arc::ptr_eq(&named.accounts, &again.accounts));
         // Only the case changed: the search key, all the tree keeps, is equal.
-        rename(&mut engine, "ÜNÏCODE TEAM");
-        assert!(Arc::ptr_eq(&named.accounts, &rebuilt(&engine, &named).accounts));
+        rename(&mut engine, "RENAMED TEAM");
+        assert!(Arc::ptr_eq(
+            &named.accounts,
+            &rebuilt(&engine, &named).accounts
+        ));
     }
 
     #[test]
@@ -869,10 +882,22 @@ mod tests {
         let key = account_key(parts);
         assert_eq!(key, "111111111111\ndev team\ndev@example.com");
         assert!(key_matches(&key, parts));
-        assert!(key_matches(&key, ["111111111111", "DEV team", "dev@example.com"]));
-        assert!(!key_matches(&key, ["111111111111", "Dev Tea", "mdev@example.com"]));
-        assert!(!key_matches(&key, ["111111111111", "Dev Team", "dev@example.co"]));
-        assert!(!key_matches(&key, ["111111111112", "Dev Team", "dev@example.com"]));
+        assert!(key_matches(
+            &key,
+            ["111111111111", "DEV team", "dev@example.com"]
+        ));
+        assert!(!key_matches(
+            &key,
+            ["111111111111", "Dev Tea", "mdev@example.com"]
+        ));
+        assert!(!key_matches(
+            &key,
+            ["111111111111", "Dev Team", "dev@example.co"]
+        ));
+        assert!(!key_matches(
+            &key,
+            ["111111111112", "Dev Team", "dev@example.com"]
+        ));
         let unicode = ["111111111111", "Équipe", "dev@example.com"];
         assert!(key_matches(&account_key(unicode), unicode));
         assert!(!key_matches(&account_key(unicode), parts));

@@ -51,6 +51,23 @@ pub enum Deletion {
     Policy { id: String, name: String },
 }
 
+/// The organization's tree as the state has it, kept above the tabs (the
+/// frame provides it). A memo is lazy, so while another tab shows it costs
+/// nothing, and showing the Organization tab again reads it as it was, or
+/// rebuilt from the tree before when the state changed since, rather than
+/// building the tree of thousands of accounts at every visit.
+#[derive(Clone, Copy)]
+pub struct TreeModel(Memo<Structure>);
+
+impl TreeModel {
+    pub fn new(sandbox: Sandbox) -> Self {
+        Self(Memo::new(move |before: Option<&Structure>| {
+            let caller = sandbox.caller();
+            sandbox.with_state(|s| Structure::of(s, &caller, before).unwrap_or_default())
+        }))
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Tree {
     pub sandbox: Sandbox,
@@ -73,10 +90,7 @@ impl Tree {
     pub fn provide() -> Self {
         let sandbox = expect_context::<Sandbox>();
         let announcer = expect_context::<Announcer>();
-        let structure = Memo::new(move |before: Option<&Structure>| {
-            let caller = sandbox.caller();
-            sandbox.with_state(|s| Structure::of(s, &caller, before).unwrap_or_default())
-        });
+        let TreeModel(structure) = expect_context::<TreeModel>();
         let search = RwSignal::new(String::new());
         let filtered = Memo::new(move |_| {
             let needle = needle(&search.get());
