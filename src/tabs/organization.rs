@@ -16,6 +16,7 @@ use crate::client::{Failure, Sandbox};
 use crate::jobs::bulk::{self, Contact, Outcome};
 use crate::jobs::slices::{self, now_ms};
 use crate::widgets::announce::Announcer;
+use crate::widgets::deferred::Deferred;
 use crate::widgets::download::download;
 use crate::widgets::filters::needle;
 use crate::widgets::form::{show_field_errors, TextField};
@@ -580,8 +581,10 @@ pub fn OrganizationTab() -> impl IntoView {
                     <PrimaryEmailChange />
                 </section>
                 <OrganizationStructure />
-                <AddAccounts />
-                <BulkAlternateContact />
+                <Deferred>
+                    <AddAccounts />
+                    <BulkAlternateContact />
+                </Deferred>
             }
             .into_any()
         }

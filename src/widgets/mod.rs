@@ -1,9 +1,11 @@
 //! Controls the tabs share: labelled fields with linked errors, confirmation
 //! dialogs, live-region announcements, the virtual table, copy buttons,
-//! downloads and what the search boxes match.
+//! downloads, what the search boxes match, and sections built after the
+//! first frame.
 
 pub mod announce;
 pub mod clipboard;
+pub mod deferred;
 pub mod dialog;
 pub mod download;
 pub mod explain;

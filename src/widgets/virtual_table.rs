@@ -18,12 +18,14 @@ pub struct RowAction {
     pub cell: Callback<String, Option<AnyView>>,
 }
 
-/// The rows to render for a scroll position: `first..last` of `total`.
+/// The rows to render for a scroll position: `first..last` of `total`,
+/// the overscan on each side only where there are rows (at the top, none
+/// above).
 pub fn window(scroll_top: i32, total: usize) -> (usize, usize) {
-    let first = (scroll_top / ROW_HEIGHT - OVERSCAN).max(0) as usize;
-    let count = (VIEW_HEIGHT / ROW_HEIGHT + 2 * OVERSCAN) as usize;
-    let first = first.min(total);
-    (first, (first + count).min(total))
+    let top = (scroll_top / ROW_HEIGHT).max(0);
+    let first = ((top - OVERSCAN).max(0) as usize).min(total);
+    let last = ((top + VIEW_HEIGHT / ROW_HEIGHT + OVERSCAN) as usize).min(total);
+    (first, last.max(first))
 }
 
 #[component]
@@ -119,7 +121,7 @@ mod tests {
 
     #[test]
     fn renders_the_rows_in_view_plus_overscan() {
-        assert_eq!(window(0, 5000), (0, 23));
+        assert_eq!(window(0, 5000), (0, 17));
         assert_eq!(window(40 * 1000, 5000), (994, 1017));
         assert_eq!(window(40 * 4999, 5000), (4993, 5000));
         assert_eq!(window(0, 3), (0, 3));

@@ -16,6 +16,7 @@ mod units;
 
 use leptos::prelude::*;
 
+use crate::widgets::deferred::Deferred;
 use crate::widgets::dialog::ConfirmDialog;
 use model::grouped;
 pub use panel::TreeModel;
@@ -116,7 +117,9 @@ pub fn OrganizationStructure() -> impl IntoView {
             {panel}
             <TreeView />
         </section>
-        <PoliciesSection />
+        <Deferred>
+            <PoliciesSection />
+        </Deferred>
         <ConfirmDialog
             open=Signal::derive(move || deletion.with(Option::is_some))
             title=confirm_title

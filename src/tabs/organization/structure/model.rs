@@ -559,11 +559,14 @@ pub fn scrolls(total: usize) -> bool {
     total as i32 * ROW_HEIGHT > VIEW_HEIGHT
 }
 
-/// The rows to render for a scroll position: `first..last` of `total`.
+/// The rows to render for a scroll position: `first..last` of `total`,
+/// the overscan on each side only where there are rows (at the top, none
+/// above).
 pub fn window(scroll_top: i32, total: usize) -> (usize, usize) {
-    let first = ((scroll_top / ROW_HEIGHT - OVERSCAN).max(0) as usize).min(total);
-    let count = (VIEW_HEIGHT / ROW_HEIGHT + 2 * OVERSCAN) as usize;
-    (first, (first + count).min(total))
+    let top = (scroll_top / ROW_HEIGHT).max(0);
+    let first = ((top - OVERSCAN).max(0) as usize).min(total);
+    let last = ((top + VIEW_HEIGHT / ROW_HEIGHT + OVERSCAN) as usize).min(total);
+    (first, last.max(first))
 }
 
 #[cfg(test)]
@@ -913,7 +916,7 @@ mod tests {
 
     #[test]
     fn windows_render_the_rows_in_view_plus_overscan() {
-        assert_eq!(window(0, 5000), (0, 16));
+        assert_eq!(window(0, 5000), (0, 13));
         assert_eq!(window(40 * 1000, 5000), (997, 1013));
         assert_eq!(window(40 * 4999, 5000), (4996, 5000));
         assert_eq!(window(0, 3), (0, 3));
