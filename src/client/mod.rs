@@ -446,6 +446,12 @@ impl Sandbox {
         self.engine.with_value(Engine::principals)
     }
 
+    /// Why a call as `arn` would be refused before it ran, if it would
+    /// (read when the principals change, so it tracks nothing itself).
+    pub fn acting_refusal(&self, arn: &str) -> Option<account_engine::AuthenticationError> {
+        self.engine.with_value(|e| e.acting_principal(arn).err())
+    }
+
     /// The roles of `account`, by name.
     pub fn roles(&self, account: &str) -> Vec<account_engine::iam::store::Role> {
         self.revision.track();

@@ -7,7 +7,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use account_engine::store::State;
-use account_engine::Principal;
+use account_engine::{AuthenticationError, Principal};
 use account_training::case::lowercase;
 use leptos::prelude::*;
 
@@ -110,14 +110,15 @@ fn target_choices(state: &State, caller: &str, typed: &str) -> Vec<(String, Stri
         .collect()
 }
 
-/// The text of the option `Acting as` keeps for a chosen principal that
-/// can no longer call, so the select says so instead of showing another
-/// principal, or none, while calls as it are refused.
-fn gone_text(arn: &str) -> String {
-    if arn.starts_with("arn:aws:sts::") {
-        format!("{arn} · expired, or its role deleted")
-    } else {
-        format!("{arn} · deleted")
+/// Why a chosen principal can no longer call, in the words of the option
+/// `Acting as` keeps for it (so the select says so instead of showing
+/// another principal, or none, while calls as it are refused) and of the
+/// note that announces it.
+fn gone_reason(arn: &str, refusal: Option<AuthenticationError>) -> (&'static str, &'static str) {
+    match refusal {
+        Some(AuthenticationError::ExpiredToken) => ("expired", "its session has expired"),
+        _ if arn.starts_with("arn:aws:sts::") => ("its role deleted", "its role no longer exists"),
+        _ => ("deleted", "it no longer exists"),
     }
 }
 
@@ -144,18 +145,22 @@ pub fn ActingAs() -> impl IntoView {
         let arn = sandbox.principal();
         let lives =
             arn.ends_with(":root") || walked.with_value(|p| p.iter().any(|p| p.arn() == arn));
-        (!lives).then_some(arn)
+        (!lives).then(|| {
+            let refusal = untrack(|| sandbox.acting_refusal(&arn));
+            let (option, note) = gone_reason(&arn, refusal);
+            (arn, option, note)
+        })
     });
     Effect::new(move |was: Option<Option<String>>| {
         let now = gone.get();
-        if let Some(arn) = &now {
+        if let Some((arn, _, note)) = &now {
             if was.flatten().as_ref() != Some(arn) {
                 announcer.note(format!(
-                    "Acting as {arn}: it no longer exists, so its calls are refused. Choose another principal."
+                    "Acting as {arn}: {note}, so its calls are refused. Choose another principal."
                 ));
             }
         }
-        now
+        now.map(|(arn, _, _)| arn)
     });
     let value = move || {
         let arn = sandbox.principal();
@@ -172,8 +177,8 @@ pub fn ActingAs() -> impl IntoView {
                 prop:value=value
                 on:change=move |ev| sandbox.set_caller(principal_arn(&event_target_value(&ev)))
             >
-                {move || gone.get().map(|arn| {
-                    let text = gone_text(&arn);
+                {move || gone.get().map(|(arn, option, _)| {
+                    let text = format!("{arn} · {option}");
                     view! { <option value=arn selected=true>{text}</option> }
                 })}
                 {move || {

@@ -67,13 +67,31 @@ impl Engine {
     /// The principal that calls as `arn`: any account's root user (an
     /// account is created by its first call), or the user or live session
     /// [`Engine::principal_by_arn`] finds. Anything else is unknown, as a
-    /// deleted key or an expired session's key is to the endpoint.
+    /// deleted key is to the endpoint; a session the clock has ended is
+    /// expired, as its key is.
     pub fn acting_principal(&self, arn: &str) -> Result<Principal, AuthenticationError> {
         if let Some(account) = root_account(arn) {
             return Ok(Principal::root(account));
         }
-        self.principal_by_arn(arn)
-            .ok_or(AuthenticationError::InvalidToken)
+        self.principal_by_arn(arn).ok_or_else(|| {
+            if self.session_of_arn_expired(arn) {
+                AuthenticationError::ExpiredToken
+            } else {
+                AuthenticationError::InvalidToken
+            }
+        })
+    }
+
+    /// Whether an assumed-role ARN names a session whose key
+    /// [`Engine::session_expired`] says is expired.
+    fn session_of_arn_expired(&self, arn: &str) -> bool {
+        self.state.iam.sessions.iter().any(|(key, session)| {
+            format!(
+                "arn:aws:sts::{}:assumed-role/{}/{}",
+                session.account_id, session.role_name, session.session_name
+            ) == arn
+                && self.session_expired(key)
+        })
     }
 
     /// Runs `run` (a dispatcher call, given the principal's account id) as

@@ -12,6 +12,11 @@ pub const SIGNATURE_MISMATCH: &str = "The request signature we calculated does n
 /// services as `UnrecognizedClientException`).
 pub const INVALID_TOKEN: &str = "The security token included in the request is invalid.";
 
+/// The text for a session's key whose session has ended by the clock
+/// (observed as STS's `ExpiredToken` and JSON services'
+/// `ExpiredTokenException`; it has no full stop).
+pub const EXPIRED_TOKEN: &str = "The security token included in the request is expired";
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AuthenticationError {
     /// An access key id of the AWS shape that the sandbox did not issue (or
@@ -19,6 +24,10 @@ pub enum AuthenticationError {
     /// the session's.
     #[error("{INVALID_TOKEN}")]
     InvalidToken,
+    /// A session's key (or an assumed-role ARN acted as in the page) whose
+    /// session has expired, its role unchanged.
+    #[error("{EXPIRED_TOKEN}")]
+    ExpiredToken,
     /// The signature is not the one the key's secret gives for this request.
     /// The canonical request and string to sign are the ones the sandbox
     /// computed, which JSON services quote back.
@@ -37,6 +46,7 @@ impl AuthenticationError {
     pub fn detailed_message(&self) -> String {
         match self {
             Self::InvalidToken => INVALID_TOKEN.to_owned(),
+            Self::ExpiredToken => EXPIRED_TOKEN.to_owned(),
             Self::SignatureMismatch {
                 canonical_request,
                 string_to_sign,
@@ -50,6 +60,7 @@ impl AuthenticationError {
     pub fn json_code(&self) -> &'static str {
         match self {
             Self::InvalidToken => "UnrecognizedClientException",
+            Self::ExpiredToken => "ExpiredTokenException",
             Self::SignatureMismatch { .. } => "InvalidSignatureException",
         }
     }
@@ -58,6 +69,7 @@ impl AuthenticationError {
     pub fn query_code(&self) -> &'static str {
         match self {
             Self::InvalidToken => "InvalidClientTokenId",
+            Self::ExpiredToken => "ExpiredToken",
             Self::SignatureMismatch { .. } => "SignatureDoesNotMatch",
         }
     }

@@ -192,16 +192,16 @@ fn acting_as_an_expired_session_or_a_deleted_user_is_refused_as_their_keys_are()
     assert_eq!(refused.status, 403);
     assert_eq!(
         refused.header("x-amzn-ErrorType"),
-        Some("UnrecognizedClientException")
+        Some("ExpiredTokenException")
     );
     assert_eq!(
         refused.body,
-        r#"{"message":"The security token included in the request is invalid."}"#
+        r#"{"message":"The security token included in the request is expired"}"#
     );
     assert_eq!(
         refused.into_result().unwrap_err(),
         account_engine::ApiError::Unauthenticated(
-            account_engine::AuthenticationError::InvalidToken
+            account_engine::AuthenticationError::ExpiredToken
         )
     );
     // Nothing ran as the account's root user instead.
@@ -216,7 +216,7 @@ fn acting_as_an_expired_session_or_a_deleted_user_is_refused_as_their_keys_are()
     let query = who(&mut sandbox.engine).unwrap_err();
     assert_eq!(query.status, 403);
     assert!(
-        query.body.contains("<Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message>"),
+        query.body.contains("<Code>ExpiredToken</Code><Message>The security token included in the request is expired</Message>"),
         "{}",
         query.body
     );
@@ -245,5 +245,55 @@ fn acting_as_an_expired_session_or_a_deleted_user_is_refused_as_their_keys_are()
     assert_eq!(
         put_billing_as(&mut sandbox.engine, "arn:aws:iam::444455556666:root").map(|r| r.status),
         Ok(200)
+    );
+}
+
+#[test]
+fn an_expired_sessions_key_is_expired_for_a_day_and_a_deleted_roles_is_unknown() {
+    let mut sandbox = sandbox();
+    let key = deployer(&mut sandbox.engine);
+    let first = assume(&mut sandbox.engine, &key, "s1", None);
+    assert!(!sandbox.engine.session_expired(&first), "live");
+    sandbox.clock.advance(3_600_000);
+    assert!(sandbox.engine.session_expired(&first));
+    // Another AssumeRole within the day keeps the ended one's record...
+    assume(&mut sandbox.engine, &key, "s2", None);
+    assert!(sandbox.engine.session_expired(&first));
+    assert_eq!(
+        sandbox.engine.acting_principal(&session_arn("s1")),
+        Err(account_engine::AuthenticationError::ExpiredToken)
+    );
+    // ...one after it forgets it: its key is then unknown.
+    sandbox.clock.advance(25 * 3_600_000);
+    let third = assume(&mut sandbox.engine, &key, "s3", None);
+    assert!(!sandbox.engine.session_expired(&first));
+    assert_eq!(
+        sandbox.engine.acting_principal(&session_arn("s1")),
+        Err(account_engine::AuthenticationError::InvalidToken)
+    );
+
+    // A role deleted and made again is another role: its old sessions are
+    // unknown, not expired.
+    sandbox.clock.advance(3_600_000);
+    assert!(sandbox.engine.session_expired(&third));
+    for action in ["DetachRolePolicy", "DeleteRole"] {
+        let mut params = vec![("RoleName", "deployer")];
+        if action == "DetachRolePolicy" {
+            params.push(("PolicyArn", FULL));
+        }
+        iam(&mut sandbox.engine, ACCOUNT, action, &params).ok();
+    }
+    let trust = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{{"AWS":"arn:aws:iam::{ACCOUNT}:user/ana"}},"Action":"sts:AssumeRole"}}]}}"#
+    );
+    let again = [
+        ("RoleName", "deployer"),
+        ("AssumeRolePolicyDocument", trust.as_str()),
+    ];
+    iam(&mut sandbox.engine, ACCOUNT, "CreateRole", &again).ok();
+    assert!(!sandbox.engine.session_expired(&third));
+    assert_eq!(
+        sandbox.engine.acting_principal(&session_arn("s3")),
+        Err(account_engine::AuthenticationError::InvalidToken)
     );
 }

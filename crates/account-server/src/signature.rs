@@ -58,6 +58,7 @@ pub fn authenticate(
             credential.session_token.as_deref(),
             keys,
         ),
+        None if engine.session_expired(caller) => Err(AuthenticationError::ExpiredToken),
         None if identity::is_aws_key_id(caller) => Err(AuthenticationError::InvalidToken),
         None => Ok(()),
     }

@@ -19,6 +19,7 @@ use common::*;
 
 const MISMATCH: &str = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 const INVALID_TOKEN: &str = "The security token included in the request is invalid.";
+const EXPIRED_TOKEN: &str = "The security token included in the request is expired";
 const ACCOUNT: &str = "111122223333";
 const DATE: &str = "20260101T120000Z";
 const FORM: &str = "application/x-www-form-urlencoded; charset=utf-8";
@@ -176,7 +177,10 @@ fn authorization_for(id: &str, service: &str) -> String {
 
 /// The app and the key of user `ana` of 111122223333, an administrator.
 async fn with_user() -> (Router, Key) {
-    let app = memory_app();
+    with_user_on(memory_app()).await
+}
+
+async fn with_user_on(app: Router) -> (Router, Key) {
     iam_as_root(&app, "Action=CreateUser&UserName=ana").await;
     iam_as_root(
         &app,
@@ -498,4 +502,41 @@ async fn a_session_key_needs_its_sessions_token() {
     );
     let answer = send_raw(&app, sign(&wrong_secret(&key), &with_token(&token))).await;
     assert_eq!(xml_value(&answer.body, "Code"), "SignatureDoesNotMatch");
+}
+
+#[tokio::test]
+async fn an_expired_sessions_key_is_an_expired_token_on_every_wire() {
+    let clock = ManualClock::at(START);
+    let sandbox = account_server::Sandbox::in_memory(settings(), clock.clone());
+    let (app, user) = with_user_on(account_server::app(std::sync::Arc::new(sandbox))).await;
+    let (key, token) = session(&app, &user).await;
+    let with_token = |mut call: Call<'static>| {
+        call.headers.push(("x-amz-security-token", token.clone()));
+        call
+    };
+    let who = || with_token(Call::query("sts", CALLER_IDENTITY));
+    assert_eq!(
+        send_raw(&app, sign(&key, &who())).await.status,
+        StatusCode::OK
+    );
+
+    clock.advance(3_600_000);
+    let query = send_raw(&app, sign(&key, &who())).await;
+    assert_eq!(query.status, StatusCode::FORBIDDEN);
+    assert_eq!(xml_value(&query.body, "Code"), "ExpiredToken");
+    assert_eq!(xml_value(&query.body, "Message"), EXPIRED_TOKEN);
+    let account = send_raw(
+        &app,
+        sign(
+            &key,
+            &with_token(Call::account("/getAccountInformation", "{}")),
+        ),
+    )
+    .await;
+    assert_eq!(account.status, StatusCode::FORBIDDEN);
+    assert_eq!(account.error_type.as_deref(), Some("ExpiredTokenException"));
+    assert!(account.body.contains(EXPIRED_TOKEN), "{}", account.body);
+    // The user's own key is not a session's: it still signs.
+    let mine = send_raw(&app, sign(&user, &Call::query("sts", CALLER_IDENTITY))).await;
+    assert_eq!(mine.status, StatusCode::OK, "{}", mine.body);
 }

@@ -17,7 +17,9 @@ const REFUSED_PUT =
   'arn:aws:account::000000000000:account because no session policy allows the account:PutAlternateContact action';
 
 const INVALID_TOKEN = 'UnrecognizedClientException: The security token included in the request is invalid.';
-const GONE = `Acting as ${SESSION}: it no longer exists, so its calls are refused. Choose another principal.`;
+const EXPIRED_TOKEN = 'ExpiredTokenException: The security token included in the request is expired';
+const ROLE_GONE = `Acting as ${SESSION}: its role no longer exists, so its calls are refused. Choose another principal.`;
+const EXPIRED = `Acting as ${SESSION}: its session has expired, so its calls are refused. Choose another principal.`;
 
 /** The success announcement, among the page's status regions. */
 async function announced(page: Page, text: string) {
@@ -173,9 +175,9 @@ test('a session whose role is deleted shows as gone in Acting as, and the next s
       .then(() => 'deleted', (error: unknown) => JSON.stringify(error)),
   );
   expect(deleted).toBe('deleted');
-  const gone = `${SESSION} · expired, or its role deleted`;
+  const gone = `${SESSION} · its role deleted`;
   await expect(acting.getByRole('option', { selected: true })).toHaveText(gone);
-  await announced(page, GONE);
+  await announced(page, ROLE_GONE);
 
   await saveBillingRefused(page, INVALID_TOKEN);
   await expect(alert(page)).toHaveText(INVALID_TOKEN);
@@ -204,12 +206,12 @@ test('a session that expires by the clock alone is refused at the next save, and
   // The tab's own read as the session is refused: that is when the page
   // learns the session is gone, and says so.
   await openTab(page, 'Alternate contacts');
-  const gone = `${SESSION} · expired, or its role deleted`;
+  const gone = `${SESSION} · expired`;
   await expect(acting.getByRole('option', { selected: true })).toHaveText(gone);
-  await announced(page, GONE);
+  await announced(page, EXPIRED);
 
-  await saveBillingRefused(page, INVALID_TOKEN);
-  await expect(alert(page)).toHaveText(INVALID_TOKEN);
+  await saveBillingRefused(page, EXPIRED_TOKEN);
+  await expect(alert(page)).toHaveText(EXPIRED_TOKEN);
   await expect(acting.getByRole('option', { selected: true })).toHaveText(gone);
 });
 

@@ -230,6 +230,7 @@ impl ApiError {
             "UnrecognizedClientException" => {
                 Self::Unauthenticated(AuthenticationError::InvalidToken)
             }
+            "ExpiredTokenException" => Self::Unauthenticated(AuthenticationError::ExpiredToken),
             _ => Self::InternalServer(message),
         }
     }

@@ -251,6 +251,24 @@ impl Engine {
         })
     }
 
+    /// Whether `access_key_id` is a session's key that the clock alone has
+    /// ended: its role is the one it was issued for, so the endpoint says
+    /// the token expired, not that it is unknown.
+    pub fn session_expired(&self, access_key_id: &str) -> bool {
+        self.state
+            .iam
+            .sessions
+            .get(access_key_id)
+            .is_some_and(|session| {
+                self.clock.now() >= session.expires && self.session_role_unchanged(session)
+            })
+    }
+
+    fn session_role_unchanged(&self, session: &store::Session) -> bool {
+        super::roles::find_role(&self.state, &session.account_id, &session.role_name)
+            .is_some_and(|role| role.role_id == session.role_id)
+    }
+
     fn session_credential(&self, key: &str, session: &store::Session) -> Option<Credential> {
         if self.clock.now() >= session.expires {
             return None;

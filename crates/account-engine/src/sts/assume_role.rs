@@ -29,6 +29,11 @@ use crate::iam::store::Session;
 use crate::iam::{find_role, SECRET_ALPHABET, UPPER_ALNUM};
 use crate::principal::Principal;
 
+/// How long an expired session is remembered, so its key is refused as
+/// expired rather than unknown: a day, the sandbox's own bound on a store
+/// the real service does not need (its tokens carry their expiry).
+const EXPIRED_SESSION_KEPT: crate::clock::Millis = 24 * 3_600_000;
+
 type Result<T> = std::result::Result<T, StsApiError>;
 
 const ACTION: &str = "sts:AssumeRole";
@@ -242,7 +247,10 @@ impl Engine {
             ));
         }
         let now = self.clock.now();
-        self.state.iam.sessions.retain(|_, s| s.expires > now);
+        self.state
+            .iam
+            .sessions
+            .retain(|_, s| s.expires + EXPIRED_SESSION_KEPT > now);
         let key = loop {
             let key = self.iam_token("ASIA", UPPER_ALNUM, 16);
             let taken = self.state.iam.sessions.contains_key(&key)
