@@ -43,15 +43,20 @@ fn assume(engine: &mut Engine, key: &str, session: &str, policy: Option<&str>) -
     answer.ok().value("AccessKeyId").to_owned()
 }
 
-fn put_billing(engine: &mut Engine, principal: Principal) -> WireResponse {
-    let body = json!({
+/// A PutAlternateContact body for the BILLING contact.
+fn billing() -> String {
+    json!({
         "AlternateContactType": "BILLING",
         "EmailAddress": "bill@example.com",
         "Name": "Bill",
         "PhoneNumber": "+1 555-555-0101",
         "Title": "Billing",
     })
-    .to_string();
+    .to_string()
+}
+
+fn put_billing(engine: &mut Engine, principal: Principal) -> WireResponse {
+    let body = billing();
     engine.as_principal(principal, |e| {
         e.handle(ACCOUNT, "/putAlternateContact", body.as_bytes())
     })
@@ -156,14 +161,7 @@ fn session_arns_that_name_no_live_session_are_unknown() {
 /// A call as `arn` through the page's door: the refusal, if any, is the
 /// restJson1 one.
 fn put_billing_as(engine: &mut Engine, arn: &str) -> Result<WireResponse, WireResponse> {
-    let body = json!({
-        "AlternateContactType": "BILLING",
-        "EmailAddress": "bill@example.com",
-        "Name": "Bill",
-        "PhoneNumber": "+1 555-555-0101",
-        "Title": "Billing",
-    })
-    .to_string();
+    let body = billing();
     engine.call_as(
         arn,
         |e, account| e.handle(account, "/putAlternateContact", body.as_bytes()),
