@@ -16,8 +16,11 @@ install:
 serve: install
 	trunk serve --release
 
+# The frame is prerendered into index.html by Trunk's post_build hook
+# (Trunk.toml); precompressed siblings follow.
 dist: install
 	trunk build --release
+	bash scripts/compress-dist.sh
 
 # docs/size.md: the release wasm's transfer sizes and its top contributors.
 size: dist

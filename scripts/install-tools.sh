@@ -41,7 +41,8 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver python3-venv >/dev/null
 fi
 
-# `make size`: twiggy says where the wasm's bytes go; brotli measures transfer.
+# `make size`: twiggy says where the wasm's bytes go; brotli measures transfer
+# and, with gzip (essential in Debian), writes `make dist`'s precompressed files.
 if ! have_version twiggy "$TWIGGY_VERSION"; then
   say "twiggy $TWIGGY_VERSION"
   cargo install twiggy --version "=$TWIGGY_VERSION" --locked

@@ -1,6 +1,11 @@
 //! The resource browser: a Leptos page that runs the account engine in the
 //! browser and keeps its state in localStorage.
 
+// Natively the `ssr` feature (the prerender binary) gives every view an
+// async HTML renderer, and without `erase_components` (wasm only) the
+// deepest views' types outgrow the default limit of 128.
+#![recursion_limit = "256"]
+
 pub mod client;
 pub mod frame;
 pub mod jobs;
@@ -9,7 +14,7 @@ pub mod training;
 pub mod widgets;
 
 /// Starts the page: panic panel, engine with the stored state, script API,
-/// and the mounted app.
+/// and the app mounted in place of the prerendered frame.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     use account_engine::{Config, Engine};
@@ -31,6 +36,14 @@ pub fn start() {
     let linked = scenario_link::take().map(|scenario| scenario_link::load(&sandbox, scenario));
     if let Err(error) = script_api::install(sandbox) {
         web_sys::console::error_2(&"accountSandbox could not be installed".into(), &error);
+    }
+    // The body holds the prerendered frame (src/frame/prerender.rs). The app
+    // replaces it rather than hydrating it: on Leptos 0.8 hydration adds
+    // code to the wasm, and the frame is small. Emptying and mounting in one
+    // task leaves no frame painted in between, and the app's first render
+    // has the frame's geometry, so nothing moves.
+    if let Some(body) = leptos::prelude::document().body() {
+        body.set_text_content(None);
     }
     leptos::mount::mount_to_body(move || {
         leptos::view! { <app::App sandbox settings startup linked /> }

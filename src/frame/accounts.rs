@@ -170,30 +170,27 @@ pub fn ActingAs() -> impl IntoView {
         }
     };
     view! {
-        <div class="acting-as">
-            <label for="acting-as">"Acting as"</label>
-            <select
-                id="acting-as"
-                prop:value=value
-                on:change=move |ev| sandbox.set_caller(principal_arn(&event_target_value(&ev)))
-            >
-                {move || gone.get().map(|(arn, option, _)| {
-                    let text = format!("{arn} · {option}");
-                    view! { <option value=arn selected=true>{text}</option> }
-                })}
-                {move || {
-                    groups
-                        .get()
-                        .into_iter()
-                        .map(|(label, options)| view! {
-                            <optgroup label=label>
-                                {options.into_iter().map(|(v, text)| view! { <option value=v>{text}</option> }).collect_view()}
-                            </optgroup>
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </div>
+        <select
+            id="acting-as"
+            prop:value=value
+            on:change=move |ev| sandbox.set_caller(principal_arn(&event_target_value(&ev)))
+        >
+            {move || gone.get().map(|(arn, option, _)| {
+                let text = format!("{arn} · {option}");
+                view! { <option value=arn selected=true>{text}</option> }
+            })}
+            {move || {
+                groups
+                    .get()
+                    .into_iter()
+                    .map(|(label, options)| view! {
+                        <optgroup label=label>
+                            {options.into_iter().map(|(v, text)| view! { <option value=v>{text}</option> }).collect_view()}
+                        </optgroup>
+                    })
+                    .collect_view()
+            }}
+        </select>
     }
 }
 

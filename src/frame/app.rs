@@ -1,16 +1,16 @@
-//! The frame: header, banners, the tablist and its panel, live regions, and
-//! the timer that completes region changes and primary email updates when
-//! they are due.
+//! The app: the frame (layout.rs) filled with the live `Acting as`, the
+//! banners and the selected tab, the live regions, and the timer that
+//! completes region changes and primary email updates when they are due.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::client::persistence::Startup;
 use crate::client::storage::BACKUP_KEY;
 use crate::client::Sandbox;
 use crate::frame::accounts::ActingAs;
+use crate::frame::layout::frame;
 use crate::frame::nav::Nav;
-use crate::frame::route::{Route, Tab};
+use crate::frame::route::Tab;
 use crate::frame::settings::{keep_ticks, Settings};
 use crate::tabs::activity::ActivityTab;
 use crate::tabs::alternate_contacts::AlternateContactsTab;
@@ -28,10 +28,6 @@ use crate::training::console::Console;
 use crate::training::scenario_link::Linked;
 use crate::widgets::announce::{Announcer, LiveRegions};
 use crate::widgets::download::download;
-
-fn tab_id(tab: Tab) -> String {
-    format!("tab-{}", tab.slug())
-}
 
 /// Wakes up when the next region change or primary email update is due and
 /// lets the engine complete it; the state, not the timer, decides what is
@@ -150,62 +146,6 @@ fn Banners(startup: Startup) -> impl IntoView {
     }
 }
 
-fn focus_tab(tab: Tab) {
-    let element = document()
-        .get_element_by_id(&tab_id(tab))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
-        element.click();
-    }
-}
-
-/// Scrolls the tab bar (not the page) so the selected tab is in view: on a
-/// narrow screen the bar scrolls sideways, and a deep link or a hash change
-/// from a link in a panel could otherwise select a tab no one can see.
-fn reveal_tab(tablist: &web_sys::HtmlElement, tab: Tab) {
-    let Some(selected) = document().get_element_by_id(&tab_id(tab)) else {
-        return;
-    };
-    let bar = tablist.get_bounding_client_rect();
-    let shown = selected.get_bounding_client_rect();
-    let off_left = shown.left() - bar.left();
-    let off_right = shown.right() - bar.right();
-    if off_left < 0.0 {
-        tablist.set_scroll_left(tablist.scroll_left() + off_left.floor() as i32);
-    } else if off_right > 0.0 {
-        tablist.set_scroll_left(tablist.scroll_left() + off_right.ceil() as i32);
-    }
-}
-
-/// Arrow keys, Home and End move between tabs, as the ARIA tabs pattern
-/// asks.
-fn on_tab_key(ev: web_sys::KeyboardEvent, current: Tab) {
-    let index = Tab::ALL.iter().position(|t| *t == current).unwrap_or(0);
-    let last = Tab::ALL.len() - 1;
-    let next = match ev.key().as_str() {
-        "ArrowRight" => {
-            if index == last {
-                0
-            } else {
-                index + 1
-            }
-        }
-        "ArrowLeft" => {
-            if index == 0 {
-                last
-            } else {
-                index - 1
-            }
-        }
-        "Home" => 0,
-        "End" => last,
-        _ => return,
-    };
-    ev.prevent_default();
-    focus_tab(Tab::ALL[next]);
-}
-
 #[component]
 pub fn App(
     sandbox: Sandbox,
@@ -240,63 +180,25 @@ pub fn App(
     arm_completion_timer(sandbox);
 
     let tab = Memo::new(move |_| nav.tab());
-    let tablist = NodeRef::<leptos::html::Nav>::new();
-    Effect::new(move |_| {
-        if let Some(tablist) = tablist.get() {
-            reveal_tab(&tablist, tab.get());
-        }
-    });
-    let tabs = Tab::ALL
-        .into_iter()
-        .map(|t| {
-            let selected = move || tab.get() == t;
-            view! {
-                <a
-                    role="tab"
-                    id=tab_id(t)
-                    href=Route::new(t).href()
-                    aria-controls="panel"
-                    aria-selected=move || if selected() { "true" } else { "false" }
-                    tabindex=move || if selected() { "0" } else { "-1" }
-                    class="tab"
-                    on:keydown=move |ev| on_tab_key(ev, t)
-                >
-                    {t.label()}
-                </a>
-            }
-        })
-        .collect_view();
-
+    let panel = move || match tab.get() {
+        Tab::ContactInformation => view! { <ContactInformationTab /> }.into_any(),
+        Tab::AlternateContacts => view! { <AlternateContactsTab /> }.into_any(),
+        Tab::Regions => view! { <RegionsTab /> }.into_any(),
+        Tab::Organization => view! { <OrganizationTab /> }.into_any(),
+        Tab::Activity => view! { <ActivityTab /> }.into_any(),
+        Tab::Events => view! { <EventsTab /> }.into_any(),
+        Tab::Console => view! { <ConsoleTab /> }.into_any(),
+        Tab::Training => view! { <TrainingTab /> }.into_any(),
+        Tab::Inbox => view! { <InboxTab /> }.into_any(),
+        Tab::Permissions => view! { <PermissionsTab /> }.into_any(),
+    };
+    let banners = view! {
+        <Banners startup />
+        {linked.map(|linked| view! { <ScenarioBanner linked /> })}
+    }
+    .into_any();
     view! {
-        <header class="topbar">
-            <div class="brand">
-                <span class="logo" aria-hidden="true">"◆"</span>
-                <span>"Account Management"</span>
-                <span class="pill">"Sandbox"</span>
-            </div>
-            <ActingAs />
-        </header>
-        <main class="page">
-            <Banners startup />
-            {linked.map(|linked| view! { <ScenarioBanner linked /> })}
-            <h1>"Account"</h1>
-            <nav role="tablist" aria-label="Account settings" class="tabs" node_ref=tablist>{tabs}</nav>
-            <section role="tabpanel" id="panel" class="panel" tabindex="-1"
-                aria-labelledby=move || tab_id(tab.get())>
-                {move || match tab.get() {
-                    Tab::ContactInformation => view! { <ContactInformationTab /> }.into_any(),
-                    Tab::AlternateContacts => view! { <AlternateContactsTab /> }.into_any(),
-                    Tab::Regions => view! { <RegionsTab /> }.into_any(),
-                    Tab::Organization => view! { <OrganizationTab /> }.into_any(),
-                    Tab::Activity => view! { <ActivityTab /> }.into_any(),
-                    Tab::Events => view! { <EventsTab /> }.into_any(),
-                    Tab::Console => view! { <ConsoleTab /> }.into_any(),
-                    Tab::Training => view! { <TrainingTab /> }.into_any(),
-                    Tab::Inbox => view! { <InboxTab /> }.into_any(),
-                    Tab::Permissions => view! { <PermissionsTab /> }.into_any(),
-                }}
-            </section>
-        </main>
+        {frame(tab, view! { <ActingAs /> }.into_any(), banners, panel)}
         <LiveRegions />
     }
 }

@@ -1,10 +1,14 @@
-//! The frame of the page: the app (header, banners, tablist, panel), who it
-//! acts as and on which account, the hash route and its signal, the
-//! settings that persist, and the panic panel.
+//! The frame of the page: its layout (header, tablist, panel), the app that
+//! fills it, its prerendered first HTML, who it acts as and on which
+//! account, the hash route and its signal, the settings that persist, and
+//! the panic panel.
 
 pub mod accounts;
 pub mod app;
+pub mod layout;
 pub mod nav;
 pub mod panic;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod route;
 pub mod settings;

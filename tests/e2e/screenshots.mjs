@@ -18,7 +18,8 @@ try {
     const context = await browser.newContext({ viewport: { width: 1200, height: 820 }, colorScheme: scheme });
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForSelector('[role=tab]');
+    // Acting as is enabled once the app has taken the prerendered frame over.
+    await page.waitForSelector('#acting-as:enabled');
     await page.evaluate(async () => {
       const call = window.accountSandbox.call;
       await call('PutContactInformation', { ContactInformation: {

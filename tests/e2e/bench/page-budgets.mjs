@@ -1,9 +1,11 @@
 // Measures the page budgets of the resource browser and prints each figure
 // beside its budget, as ratios against a baseline measured in the same run:
 //   - release wasm and total transfer, gzip-compressed;
-//   - navigation to first interactive tab, against a static HTML page with
-//     the same markup served by the same server, and beside the smallest
-//     Leptos page of that tab (MINIMAL_DIST) as a reference;
+//   - page load: first contentful paint and the first interactive tab (the
+//     app's, which takes over the prerendered frame), against a static HTML
+//     page of the prerendered markup served by the same server, beside the
+//     smallest Leptos page of the Regions tab (MINIMAL_DIST) as a reference,
+//     and the layout shift (CLS) when the wasm takes over;
 //   - time for an interaction (filter keystroke, save) to render;
 //   - the bulk alternate-contact job over 1,000 member accounts: engine
 //     time, the longest gap between progress repaints, and the size of the
@@ -68,65 +70,98 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking'],
 });
 
-// Navigation start to the first tab in the DOM with its click handler live:
-// for the app that is when Leptos has mounted; for the static copy, parsing.
-async function timeToTab(url) {
-  const times = [];
+// From navigation start, per run in a fresh context: first contentful
+// paint, the first tab in the DOM, the first tab of the app and the layout
+// shift (CLS) until the app has drawn twice. `kind` says where the app's
+// first tab comes from: 'prerendered' (the page's HTML has tabs, and the
+// app's are the first that are other nodes: the wasm replaces the frame),
+// 'app' (the page's HTML has none) or 'static' (no app at all).
+async function load(url, kind) {
+  const runsOf = { fcp: [], tab: [], appTab: [], cls: [] };
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.addInitScript(() => {
+    await page.addInitScript((kind) => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
       const seen = () => {
-        if (document.querySelector('[role=tab]')) {
+        const tab = document.querySelector('[role=tab]');
+        if (!tab) return false;
+        if (window.__firstTab === undefined) {
           window.__firstTab = performance.now();
+          window.__parsedTab = kind === 'prerendered' ? tab : null;
+        }
+        if (kind !== 'static' && tab !== window.__parsedTab) {
+          window.__appTab = performance.now();
           return true;
         }
-        return false;
+        return kind === 'static';
       };
       if (!seen()) {
         new MutationObserver((_, obs) => seen() && obs.disconnect()).observe(document, { childList: true, subtree: true });
       }
-    });
+    }, kind);
     await page.goto(url);
-    await page.waitForFunction(() => window.__firstTab !== undefined);
-    times.push(await page.evaluate(() => window.__firstTab));
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0 && window.__firstTab !== undefined);
+    if (kind !== 'static') await page.waitForFunction(() => window.__appTab !== undefined);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const m = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+      tab: window.__firstTab,
+      appTab: window.__appTab,
+      cls: window.__cls,
+    }));
+    for (const [k, v] of Object.entries(m)) runsOf[k].push(v);
     await context.close();
   }
-  return median(times);
+  return {
+    fcp: median(runsOf.fcp),
+    tab: median(runsOf.tab),
+    appTab: kind === 'static' ? undefined : median(runsOf.appTab),
+    cls: Math.max(...runsOf.cls),
+  };
 }
 
 const appServer = await serve(dist, port);
 const staticRoot = mkdtempSync(join(tmpdir(), 'static-page-'));
 try {
   if (want('navigation')) {
-    // The static baseline: the app's own rendered markup and stylesheet.
-    const page = await browser.newPage();
-    await page.goto(`${origin}/#/regions`);
-    await page.waitForSelector('[role=tab]');
-    await page.waitForSelector('tbody tr');
-    const markup = await page.evaluate(() => {
-      const doc = document.documentElement.cloneNode(true);
-      doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]').forEach((e) => e.remove());
-      return '<!doctype html>' + doc.outerHTML;
-    });
+    // The static baseline: the prerendered index.html with its scripts and
+    // preloads taken out, and the same stylesheet: the same markup, drawn by
+    // the parser alone.
+    const markup = readFileSync(join(dist, 'index.html'), 'utf8')
+      .replace(/<script\b[^]*?<\/script>/g, '')
+      .replace(/<link\b[^>]*rel="(modulepreload|preload)"[^>]*>/g, '');
+    if (markup.includes('<script') || markup.includes('modulepreload')) throw new Error('the static copy still loads the app');
     for (const f of files.filter((f) => f.endsWith('.css'))) writeFileSync(join(staticRoot, f), readFileSync(join(dist, f)));
     writeFileSync(join(staticRoot, 'index.html'), markup);
-    await page.close();
     const staticServer = await serve(staticRoot, port + 1);
-    // The floor of any Leptos client-side page: the same tab's frame and table
-    // drawn by Leptos alone (bench/minimal-leptos, built by `make bench`).
+    // The floor of any Leptos client-side page: the Regions tab's frame and
+    // table drawn by Leptos alone (bench/minimal-leptos, built by `make bench`).
     const minimalServer = minimalDist && (await serve(minimalDist, port + 2));
     try {
-      const app = await timeToTab(`${origin}/#/regions`);
-      const base = await timeToTab(`http://127.0.0.1:${port + 1}/`);
-      const minimal = minimalServer && (await timeToTab(`http://127.0.0.1:${port + 2}/`));
-      console.log(`\n== Time to first interactive tab (median of ${runs}, fresh context each) ==`);
-      console.log(`      static HTML page, same markup                    ${base.toFixed(1).padStart(9)} ms`);
+      const kind = readFileSync(join(dist, 'index.html'), 'utf8').includes('role="tab"') ? 'prerendered' : 'app';
+      const base = await load(`http://127.0.0.1:${port + 1}/`, 'static');
+      const app = await load(`${origin}/`, kind);
+      const regions = await load(`${origin}/#/regions`, kind);
+      const minimal = minimalServer && (await load(`http://127.0.0.1:${port + 2}/`, 'app'));
+      const ratio = (t) => `${(t / base.tab).toFixed(2)}x`;
+      if (kind !== 'prerendered') console.log('      (dist/index.html is not prerendered: its first tab is the app\'s)');
+      console.log(`\n== Page load (median of ${runs}, fresh context each), against the static prerendered markup ==`);
+      console.log(`      static page: first contentful paint ${base.fcp.toFixed(1)} ms, first tab ${base.tab.toFixed(1)} ms`);
+      row('first contentful paint', `${app.fcp.toFixed(1)} ms`, '1.2x static', app.fcp <= 1.2 * base.fcp);
+      console.log(`      ratio                                            ${(app.fcp / base.fcp).toFixed(2).padStart(9)} x`);
+      console.log(`      first tab drawn (prerendered link)               ${app.tab.toFixed(1).padStart(9)} ms   ${ratio(app.tab)} static`);
+      row('first interactive tab (the app\'s)', `${app.appTab.toFixed(1)} ms`, '2.5x static', app.appTab <= 2.5 * base.tab);
+      console.log(`      ratio                                            ${(app.appTab / base.tab).toFixed(2).padStart(9)} x`);
+      console.log(`      the same at #/regions                            ${regions.appTab.toFixed(1).padStart(9)} ms   ${ratio(regions.appTab)} static`);
       if (minimal) {
-        console.log(`      minimal Leptos page of the same tab (reference)  ${minimal.toFixed(1).padStart(9)} ms   ${(minimal / base).toFixed(2)}x static`);
+        console.log(`      minimal Leptos page of the Regions tab (reference) ${minimal.appTab.toFixed(1).padStart(7)} ms   ${ratio(minimal.appTab)} static`);
       }
-      row('resource browser', `${app.toFixed(1)} ms`, '1.5x static', app <= 1.5 * base);
-      console.log(`      ratio                                            ${(app / base).toFixed(2).padStart(9)} x`);
+      const cls = Math.max(app.cls, regions.cls);
+      row('layout shift (CLS) when the wasm takes over', cls.toFixed(4), '< 0.05', cls < 0.05);
     } finally {
       staticServer.kill();
       minimalServer?.kill();
@@ -142,7 +177,7 @@ try {
     const ctx = await browser.newContext();
     const p = await ctx.newPage();
     await p.goto(`${origin}/#/alternate-contacts`);
-    await p.waitForSelector('[role=tab]');
+    await p.waitForSelector('#acting-as:enabled');
     await p.evaluate(async () => {
       for (const [t, n] of [['BILLING', 'Bill'], ['OPERATIONS', 'Olga'], ['SECURITY', 'Sam']]) {
         await window.accountSandbox.call('PutAlternateContact', { AlternateContactType: t, Name: n, Title: 'T', EmailAddress: `${n}@example.com`, PhoneNumber: '+1 555' });
@@ -423,7 +458,7 @@ try {
     const ctx = await browser.newContext();
     const p = await ctx.newPage();
     await p.goto(`${origin}/#/permissions`);
-    await p.waitForSelector('[role=tab]');
+    await p.waitForSelector('#acting-as:enabled');
     const setup = await p.evaluate(async () => {
       const call = window.accountSandbox.call;
       const statements = (limit, make, last) => {

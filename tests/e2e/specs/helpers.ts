@@ -2,10 +2,15 @@ import { expect, type Page } from '@playwright/test';
 
 export const SUB_PATH = '/docs/sandbox';
 
-/** Opens the page at a hash route and waits until the app is interactive. */
+/**
+ * Opens the page at a hash route and waits until the app is interactive:
+ * the prerendered frame draws the tablist at once, but its `Acting as` is
+ * disabled until the app has taken the frame over.
+ */
 export async function open(page: Page, hash = '', base = '/') {
   await page.goto(`${base}${hash ? `#${hash}` : ''}`);
   await expect(page.getByRole('tablist')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Acting as' })).toBeEnabled();
 }
 
 export async function openTab(page: Page, name: string) {
