@@ -23,7 +23,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 const dist = resolve(process.env.DIST ?? '../../dist');
 const minimalDist = process.env.MINIMAL_DIST && resolve(process.env.MINIMAL_DIST);
@@ -48,8 +48,15 @@ const wasm = Object.entries(gz).find(([f]) => f.endsWith('.wasm'))[1];
 const total = Object.values(gz).reduce((a, b) => a + b, 0);
 if (want('transfer')) {
   console.log('\n== Transfer (gzip -9) ==');
-  row('release wasm', kb(wasm), '300 KB', wasm <= 300 * 1024);
-  row('total transfer (html + js + wasm + css)', kb(total), '350 KB', total <= 350 * 1024);
+  // Issue 16's one size budget: the release wasm, gzip, with everything
+  // the page carries; the rest is reported beside it.
+  row('release wasm', kb(wasm), '420 KB', wasm <= 420 * 1024);
+  const wasmFile = files.find((f) => f.endsWith('.wasm'));
+  const br = brotliCompressSync(readFileSync(join(dist, wasmFile)), {
+    params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 },
+  }).length;
+  console.log(`      release wasm, brotli -q 11                        ${kb(br).padStart(12)}`);
+  console.log(`      total transfer (html + js + wasm + css), gzip     ${kb(total).padStart(12)}`);
 }
 
 async function serve(root, port) {
