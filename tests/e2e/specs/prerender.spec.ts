@@ -30,6 +30,18 @@ test.describe('with JavaScript off', () => {
   });
 });
 
+test('before the wasm runs, a deep link\'s tab is the one the prerendered frame selects', async ({ page }) => {
+  // The wasm never arrives: what shows is the prerendered frame alone.
+  await page.route(/\.wasm$/, () => {});
+  await page.goto(`${SUB_PATH}/#/regions`);
+  const regions = page.getByRole('tab', { name: 'Regions', exact: true });
+  await expect(regions).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { selected: true })).toHaveCount(1);
+  await expect(page.getByRole('tabpanel', { name: 'Regions' })).toBeVisible();
+  await expect(page.getByRole('tabpanel').getByRole('heading', { level: 2 })).toHaveText('Regions');
+  await expect(page.getByRole('combobox', { name: 'Acting as' })).toBeDisabled();
+});
+
 test('with JavaScript on, the JavaScript line is never shown', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByText('needs JavaScript and WebAssembly')).toBeHidden();
