@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::frame::nav::Nav;
 use crate::frame::route::{Route, Tab};
 
 pub fn tab_id(tab: Tab) -> String {
@@ -38,6 +39,17 @@ fn reveal_tab(tablist: &web_sys::HtmlElement, tab: Tab) {
         tablist.set_scroll_left(tablist.scroll_left() + off_left.floor() as i32);
     } else if off_right > 0.0 {
         tablist.set_scroll_left(tablist.scroll_left() + off_right.ceil() as i32);
+    }
+}
+
+/// A plain click on a tab goes there through `Nav`; a click with a modifier
+/// or another button (a new tab or window) is left to the link.
+fn on_tab_click(ev: web_sys::MouseEvent, nav: Option<Nav>, tab: Tab) {
+    let plain =
+        ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
+    if let Some(nav) = nav.filter(|_| plain && !ev.default_prevented()) {
+        ev.prevent_default();
+        nav.go(tab);
     }
 }
 
@@ -85,9 +97,14 @@ where
     P: Fn() -> AnyView + Send + Sync + 'static,
 {
     let tablist = NodeRef::<leptos::html::Nav>::new();
+    // Absent when prerendered, where the tabs stay plain links.
+    let nav = use_context::<Nav>();
+    // Read in the next frame's callbacks, the geometry costs the layout that
+    // frame does anyway; read in the click's task, it forced one of its own.
     Effect::new(move |_| {
+        let shown = tab.get();
         if let Some(tablist) = tablist.get() {
-            reveal_tab(&tablist, tab.get());
+            request_animation_frame(move || reveal_tab(&tablist, shown));
         }
     });
     let tabs = Tab::ALL
@@ -104,6 +121,7 @@ where
                     tabindex=move || if selected() { "0" } else { "-1" }
                     class="tab"
                     on:keydown=move |ev| on_tab_key(ev, t)
+                    on:click=move |ev| on_tab_click(ev, nav, t)
                 >
                     {t.label()}
                 </a>

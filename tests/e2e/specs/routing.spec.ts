@@ -41,3 +41,20 @@ test('arrow keys move between tabs', async ({ page }) => {
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Contact information' })).toHaveAttribute('aria-selected', 'true');
 });
+
+test('Back and Forward follow the tabs clicked, which stay links to their deep links', async ({ page }) => {
+  await open(page);
+  await expect(page.getByRole('tab', { name: 'Regions' })).toHaveAttribute('href', '#/regions');
+  await page.getByRole('tab', { name: 'Regions' }).click();
+  await expect(page).toHaveURL(/#\/regions$/);
+  await page.getByRole('tab', { name: 'Organization' }).click();
+  await expect(page).toHaveURL(/#\/organization$/);
+  await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-organization');
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/regions$/);
+  await expect(page.getByRole('tab', { name: 'Regions' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-regions');
+  await page.goForward();
+  await expect(page.getByRole('tab', { name: 'Organization' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-organization');
+});
