@@ -448,7 +448,7 @@ impl Sandbox {
 
     /// Why a call as `arn` would be refused before it ran, if it would
     /// (read when the principals change, so it tracks nothing itself).
-    pub fn acting_refusal(&self, arn: &str) -> Option<account_engine::AuthenticationError> {
+    pub fn acting_refusal(&self, arn: &str) -> Option<AuthenticationError> {
         self.engine.with_value(|e| e.acting_principal(arn).err())
     }
 

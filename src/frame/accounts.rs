@@ -114,9 +114,9 @@ fn target_choices(state: &State, caller: &str, typed: &str) -> Vec<(String, Stri
 /// `Acting as` keeps for it (so the select says so instead of showing
 /// another principal, or none, while calls as it are refused) and of the
 /// note that announces it.
-fn gone_reason(arn: &str, refusal: Option<AuthenticationError>) -> (&'static str, &'static str) {
+fn gone_reason(arn: &str, refusal: AuthenticationError) -> (&'static str, &'static str) {
     match refusal {
-        Some(AuthenticationError::ExpiredToken) => ("expired", "its session has expired"),
+        AuthenticationError::ExpiredToken => ("expired", "its session has expired"),
         _ if arn.starts_with("arn:aws:sts::") => ("its role deleted", "its role no longer exists"),
         _ => ("deleted", "it no longer exists"),
     }
@@ -127,8 +127,9 @@ pub fn ActingAs() -> impl IntoView {
     let sandbox = expect_context::<Sandbox>();
     let announcer = expect_context::<Announcer>();
     // The principals are walked once per revision: the key memo hands the
-    // list to the groups (rebuilt only when the key changes) and to the
-    // check that the chosen one still calls.
+    // list to the groups, rebuilt only when the key changes. Whether the
+    // chosen one still calls is the engine's answer, asked at each change
+    // of the key, not a second search of the list.
     let walked = StoredValue::new(Vec::<Principal>::new());
     let key = Memo::new(move |_| {
         let principals = sandbox.principals();
@@ -143,13 +144,9 @@ pub fn ActingAs() -> impl IntoView {
     let gone = Memo::new(move |_| {
         key.get();
         let arn = sandbox.principal();
-        let lives =
-            arn.ends_with(":root") || walked.with_value(|p| p.iter().any(|p| p.arn() == arn));
-        (!lives).then(|| {
-            let refusal = untrack(|| sandbox.acting_refusal(&arn));
-            let (option, note) = gone_reason(&arn, refusal);
-            (arn, option, note)
-        })
+        let refusal = sandbox.acting_refusal(&arn)?;
+        let (option, note) = gone_reason(&arn, refusal);
+        Some((arn, option, note))
     });
     Effect::new(move |was: Option<Option<String>>| {
         let now = gone.get();
