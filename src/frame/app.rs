@@ -161,15 +161,11 @@ pub fn App(
     provide_context(CodeSent::new());
     let nav = Nav::follow_location();
     provide_context(nav);
-    let settings = RwSignal::new(match linked.as_ref().and_then(|l| l.scenario) {
-        // A linked scenario was loaded afresh: none of its exercises is done.
-        Some(scenario) => Settings {
-            scenario,
-            ticked: Default::default(),
-            ..settings
-        },
-        None => settings,
-    });
+    let mut settings = settings;
+    if let Some(scenario) = linked.as_ref().and_then(|l| l.scenario) {
+        settings.begin(scenario);
+    }
+    let settings = RwSignal::new(settings);
     provide_context(settings);
     keep_ticks(sandbox, settings);
     Effect::new(move |_| {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::client::storage::{KeyValue, StorageError, SETTINGS_KEY};
 use crate::client::Sandbox;
+use crate::training::scenarios::Scenario;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Speed {
@@ -59,7 +60,7 @@ pub struct Settings {
     pub speed: Speed,
     /// The scenario whose exercises the Training tab shows.
     #[serde(default)]
-    pub scenario: crate::training::scenarios::Scenario,
+    pub scenario: Scenario,
     /// The exercises of `scenario` (by position) that ticked on a call.
     /// The activity log they tick on is not saved, so their ticks are,
     /// and stay once made.
@@ -76,6 +77,25 @@ impl Settings {
             .flatten()
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default()
+    }
+
+    /// Starts `scenario` afresh: none of its exercises is done yet.
+    pub fn begin(&mut self, scenario: Scenario) {
+        self.scenario = scenario;
+        self.ticked.clear();
+    }
+
+    /// Which exercises of the scenario are done, in order. Those that tick
+    /// on calls are the ones `keep_ticks` kept; the others are the state's
+    /// answer now (a reactive scope that asks follows the state).
+    pub fn done(&self, sandbox: &Sandbox) -> Vec<bool> {
+        if self.scenario.ticks_on_calls() {
+            (0..self.scenario.goals().len())
+                .map(|at| self.ticked.contains(&at))
+                .collect()
+        } else {
+            self.scenario.met(sandbox)
+        }
     }
 
     pub fn save(&self, store: &dyn KeyValue) -> Result<(), StorageError> {
@@ -118,7 +138,7 @@ mod tests {
         assert_eq!(Settings::load(&store).speed, Speed::Demo);
         let chosen = Settings {
             speed: Speed::Realistic,
-            scenario: crate::training::scenarios::Scenario::ReadOnlyOperator,
+            scenario: Scenario::ReadOnlyOperator,
             ticked: BTreeSet::from([0, 2]),
         };
         chosen.save(&store).unwrap();

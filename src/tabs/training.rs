@@ -31,10 +31,8 @@ fn Exercises() -> impl IntoView {
                     scenario
                         .goals()
                         .iter()
-                        .zip(scenario.met(&sandbox))
-                        .enumerate()
-                        .map(|(at, (goal, met))| {
-                            let met = met || settings.with(|s| s.ticked.contains(&at));
+                        .zip(settings.with(|s| s.done(&sandbox)))
+                        .map(|(goal, met)| {
                             view! {
                                 <li class="goal" class:met=met>
                                     <span class="check" aria-hidden="true">{if met { "✓" } else { "○" }}</span>
@@ -62,10 +60,7 @@ pub fn TrainingTab() -> impl IntoView {
         pending.set(None);
         match scenario.apply(&sandbox) {
             Ok(()) => {
-                settings.update(|s| {
-                    s.scenario = scenario;
-                    s.ticked.clear();
-                });
+                settings.update(|s| s.begin(scenario));
                 announcer.success(format!("Scenario loaded: {}.", scenario.title()));
             }
             Err(error) => announcer.failure(&error),
@@ -161,7 +156,7 @@ pub fn TrainingTab() -> impl IntoView {
                 confirm_reset.set(false);
                 sandbox.reset();
                 sandbox.activity.clear();
-                settings.update(|s| s.ticked.clear());
+                settings.update(|s| s.begin(s.scenario));
                 announcer.success("The sandbox was reset.");
             })
             on_cancel=Callback::new(move |()| confirm_reset.set(false))
