@@ -355,16 +355,17 @@ try {
     const tabRender = await s.evaluate(async () => {
       const tab = (name) => [...document.querySelectorAll('[role=tab]')].find((t) => t.textContent.trim() === name);
       const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-      const show = async (name) => {
-        tab(name).click();
-        await window.__settled();
-      };
       const times = [];
       for (let i = 0; i < 15; i++) {
-        await show('Regions');
+        tab('Regions').click();
+        await window.__settled();
         await frame();
+        // Found before the clock starts: the figure is the page's, from
+        // the click, not the harness's search of the tab bar.
+        const organization = tab('Organization');
         const t0 = performance.now();
-        await show('Organization');
+        organization.click();
+        await window.__settled();
         if (!document.querySelector('.org-tree')) throw new Error('the tree did not render');
         document.body.getBoundingClientRect();
         times.push(performance.now() - t0);
