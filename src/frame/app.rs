@@ -8,7 +8,7 @@ use crate::client::persistence::Startup;
 use crate::client::storage::BACKUP_KEY;
 use crate::client::Sandbox;
 use crate::frame::accounts::ActingAs;
-use crate::frame::layout::frame;
+use crate::frame::layout::{frame, panel_skeleton};
 use crate::frame::nav::Nav;
 use crate::frame::route::Tab;
 use crate::frame::settings::{keep_ticks, Settings};
@@ -176,7 +176,14 @@ pub fn App(
     arm_completion_timer(sandbox);
 
     let tab = Memo::new(move |_| nav.tab());
+    // The frame is mounted in start()'s task with the panel's skeleton, and
+    // the tab is built in the task after it: the tablist is in the page
+    // (and a click on it is taken) without waiting for the tab's views, the
+    // wasm they call compiled on first use.
+    let built = RwSignal::new(false);
+    set_timeout(move || built.set(true), std::time::Duration::ZERO);
     let panel = move || match tab.get() {
+        shown if !built.get() => panel_skeleton(shown),
         Tab::ContactInformation => view! { <ContactInformationTab /> }.into_any(),
         Tab::AlternateContacts => view! { <AlternateContactsTab /> }.into_any(),
         Tab::Regions => view! { <RegionsTab /> }.into_any(),

@@ -81,6 +81,26 @@ fn on_tab_key(ev: web_sys::KeyboardEvent, current: Tab) {
     focus_tab(Tab::ALL[next]);
 }
 
+/// A tab's panel before its content is built: the tab's heading and grey
+/// lines, never its empty state, which would be wrong for anyone with saved
+/// data. The prerendered frame shows it (titled by index.html's script after
+/// a deep link's tab), and so does the app's first frame, which builds the
+/// tab in the task after it, in the same geometry.
+pub fn panel_skeleton(tab: Tab) -> AnyView {
+    view! {
+        <div class="skeleton" aria-busy="true">
+            <div class="toolbar"><span class="skeleton-bar field"></span></div>
+            <div class="card">
+                <div class="card-header"><h2>{tab.label()}</h2></div>
+                <span class="skeleton-bar"></span>
+                <span class="skeleton-bar"></span>
+                <span class="skeleton-bar short"></span>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
 /// The page's frame. `select` is the `Acting as` control (its label is the
 /// frame's), `banners` what is said above the heading, `panel` the selected
 /// tab's content, re-run when what it reads changes. Tabs are links to their

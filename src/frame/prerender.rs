@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::frame::layout::frame;
+use crate::frame::layout::{frame, panel_skeleton};
 use crate::frame::route::Tab;
 
 /// What the page says where the app would be when it cannot run: a
@@ -25,22 +25,13 @@ pub enum PrerenderError {
     NoBody,
 }
 
-/// The default tab's panel before the app has read the state: the tab's
-/// heading and grey lines, never its empty state, which would be wrong for
-/// anyone with saved contact information.
+/// The default tab's panel before the app has read the state, and the
+/// paragraph that stands in for the app without JavaScript.
 #[component]
 fn PanelSkeleton() -> impl IntoView {
     view! {
         <p class="banner warning needs-javascript">{NEEDS_JAVASCRIPT}</p>
-        <div class="skeleton" aria-busy="true">
-            <div class="toolbar"><span class="skeleton-bar field"></span></div>
-            <div class="card">
-                <div class="card-header"><h2>{Tab::ContactInformation.label()}</h2></div>
-                <span class="skeleton-bar"></span>
-                <span class="skeleton-bar"></span>
-                <span class="skeleton-bar short"></span>
-            </div>
-        </div>
+        {panel_skeleton(Tab::ContactInformation)}
     }
 }
 

@@ -110,8 +110,17 @@ function measureFrame() {
 for (const width of [1280, 360]) {
   test(`at ${width} px the app takes the frame over without moving it`, async ({ page }) => {
     await page.setViewportSize({ width, height: 740 });
-    // The frame as the parser laid it out, before the wasm has run.
-    await page.addInitScript(`document.addEventListener('DOMContentLoaded', () => { window.__prerendered = (${measureFrame})(); });`);
+    // The frame as the parser laid it out, before the wasm has run. The
+    // wasm is compiled from the head, so the app can start before
+    // DOMContentLoaded: it is held until the frame is measured.
+    let measured!: () => void;
+    const held = new Promise<void>((resolve) => (measured = resolve));
+    await page.exposeFunction('__measured', () => measured());
+    await page.route(/\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.addInitScript(`document.addEventListener('DOMContentLoaded', () => { window.__prerendered = (${measureFrame})(); window.__measured(); });`);
     await open(page);
     const prerendered = await page.evaluate(() => (window as any).__prerendered);
     expect(prerendered.disabled, 'measured before the app took over').toBe(true);
