@@ -57,16 +57,9 @@ pub fn start() {
 /// waiting change at once, so a reload or a closed tab loses nothing.
 #[cfg(target_arch = "wasm32")]
 fn save_after_paint(sandbox: client::Sandbox) {
-    use leptos::prelude::{document, request_animation_frame, set_timeout, window_event_listener};
-    use std::time::Duration;
+    use leptos::prelude::{document, window_event_listener};
 
-    sandbox.save_later(Box::new(|save| {
-        if document().hidden() {
-            set_timeout(save, Duration::ZERO);
-        } else {
-            request_animation_frame(move || set_timeout(save, Duration::ZERO));
-        }
-    }));
+    sandbox.save_later(Box::new(frame::paint::after_next_paint));
     // Listeners for the page's whole life: nothing removes them.
     std::mem::forget(window_event_listener(leptos::ev::pagehide, move |_| {
         sandbox.flush()
