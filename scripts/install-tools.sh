@@ -10,6 +10,7 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132.0.0
 TWIGGY_VERSION=0.8.0
+WASM_SPLIT_VERSION=0.2.4
 
 say() { printf '[install] %s\n' "$*"; }
 
@@ -46,6 +47,15 @@ fi
 if ! have_version twiggy "$TWIGGY_VERSION"; then
   say "twiggy $TWIGGY_VERSION"
   cargo install twiggy --version "=$TWIGGY_VERSION" --locked
+fi
+
+# The splitter behind cargo-leptos's `--split` (the same crate, as a command):
+# scripts/split-wasm.sh cuts the wasm into the main module and the lazily
+# loaded tabs' chunks. It prints no version, so cargo's record of it is read.
+if ! grep -qs "^\"wasm_split_cli_support $WASM_SPLIT_VERSION " .tools/wasm-split/.crates.toml; then
+  say "wasm_split_cli_support $WASM_SPLIT_VERSION (wasm-split-cli)"
+  cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --locked \
+    --features build-binary --root .tools/wasm-split
 fi
 
 if ! command -v brotli >/dev/null 2>&1; then

@@ -12,18 +12,11 @@ use crate::frame::layout::{frame, panel_skeleton};
 use crate::frame::nav::Nav;
 use crate::frame::route::Tab;
 use crate::frame::settings::{keep_ticks, Settings};
-use crate::tabs::activity::ActivityTab;
-use crate::tabs::alternate_contacts::AlternateContactsTab;
-use crate::tabs::console::ConsoleTab;
 use crate::tabs::contact_information::phone_verification::CodeSent;
 use crate::tabs::contact_information::ContactInformationTab;
-use crate::tabs::events::EventsTab;
-use crate::tabs::inbox::InboxTab;
+use crate::tabs::lazy::lazy_tab;
 use crate::tabs::organization::primary_email::EmailChange;
 use crate::tabs::organization::{OrganizationTab, TreeModel};
-use crate::tabs::permissions::PermissionsTab;
-use crate::tabs::regions::RegionsTab;
-use crate::tabs::training::TrainingTab;
 use crate::training::console::Console;
 use crate::training::scenario_link::Linked;
 use crate::widgets::announce::{Announcer, LiveRegions};
@@ -185,15 +178,9 @@ pub fn App(
     let panel = move || match tab.get() {
         shown if !built.get() => panel_skeleton(shown),
         Tab::ContactInformation => view! { <ContactInformationTab /> }.into_any(),
-        Tab::AlternateContacts => view! { <AlternateContactsTab /> }.into_any(),
-        Tab::Regions => view! { <RegionsTab /> }.into_any(),
         Tab::Organization => view! { <OrganizationTab /> }.into_any(),
-        Tab::Activity => view! { <ActivityTab /> }.into_any(),
-        Tab::Events => view! { <EventsTab /> }.into_any(),
-        Tab::Console => view! { <ConsoleTab /> }.into_any(),
-        Tab::Training => view! { <TrainingTab /> }.into_any(),
-        Tab::Inbox => view! { <InboxTab /> }.into_any(),
-        Tab::Permissions => view! { <PermissionsTab /> }.into_any(),
+        // The other tabs are fetched when first shown (tabs/lazy.rs).
+        other => lazy_tab(other),
     };
     let banners = view! {
         <Banners startup />

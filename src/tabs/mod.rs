@@ -6,6 +6,7 @@ pub mod console;
 pub mod contact_information;
 pub mod events;
 pub mod inbox;
+pub mod lazy;
 pub mod organization;
 pub mod permissions;
 pub mod regions;
