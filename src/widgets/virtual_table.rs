@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::frame::paint::after_next_paint;
+
 const ROW_HEIGHT: i32 = 40;
 const VIEW_HEIGHT: i32 = 440;
 /// Rows rendered beyond the visible ones, above and below.
@@ -22,10 +24,17 @@ pub struct RowAction {
 /// the overscan on each side only where there are rows (at the top, none
 /// above).
 pub fn window(scroll_top: i32, total: usize) -> (usize, usize) {
-    let top = (scroll_top / ROW_HEIGHT).max(0);
-    let first = ((top - OVERSCAN).max(0) as usize).min(total);
-    let last = ((top + VIEW_HEIGHT / ROW_HEIGHT + OVERSCAN) as usize).min(total);
+    let (top, end) = in_view(scroll_top, total);
+    let first = top.saturating_sub(OVERSCAN as usize);
+    let last = (end + OVERSCAN as usize).min(total);
     (first, last.max(first))
+}
+
+/// The rows the view shows at a scroll position, without overscan.
+fn in_view(scroll_top: i32, total: usize) -> (usize, usize) {
+    let top = ((scroll_top / ROW_HEIGHT).max(0) as usize).min(total);
+    let end = (top + (VIEW_HEIGHT / ROW_HEIGHT) as usize).min(total);
+    (top, end)
 }
 
 #[component]
@@ -49,47 +58,72 @@ where
     let spacer = |rows: usize| {
         view! { <tr class="spacer" aria-hidden="true" style=format!("height: {}px", rows as i32 * ROW_HEIGHT)></tr> }
     };
+    // The first frame builds only the rows in view; the overscan below
+    // them follows after that frame is drawn, when scrolling could begin.
+    let settled = RwSignal::new(false);
+    after_next_paint(move || {
+        let _ = settled.try_set(true);
+    });
+    let row_view = move |index: usize, row: R| {
+        // Each row follows what its cells read (the member table's read
+        // the state) on its own, so a change redraws the cells that
+        // differ, not every row.
+        let texts = Memo::new(move |_| cells.run(row.clone()));
+        let control = action.map(|a| {
+            let key = texts
+                .with_untracked(|c| c.first().cloned())
+                .unwrap_or_default();
+            view! { <td class="row-actions">{a.cell.run(key)}</td> }
+        });
+        let tds = move || {
+            texts
+                .get()
+                .into_iter()
+                .map(|c| {
+                    let title = c.clone();
+                    view! { <td title=title>{c}</td> }
+                })
+                .collect_view()
+        };
+        view! {
+            <tr aria-rowindex=index + 2 style=format!("height: {ROW_HEIGHT}px")>
+                {tds}
+                {control}
+            </tr>
+        }
+    };
     let body = move || {
         rows.with(|rows| {
             if rows.is_empty() {
                 return view! { <tr><td colspan=width class="empty-row">{empty}</td></tr> }
                     .into_any();
             }
-            let (first, last) = window(scroll_top.get(), rows.len());
-            let visible = rows[first..last]
-                .iter()
-                .enumerate()
-                .map(|(i, row)| {
-                    // Each row follows what its cells read (the member
-                    // table's read the state) on its own, so a change
-                    // redraws the cells that differ, not every row.
-                    let row = row.clone();
-                    let texts = Memo::new(move |_| cells.run(row.clone()));
-                    let control = action.map(|a| {
-                        let key = texts
-                            .with_untracked(|c| c.first().cloned())
-                            .unwrap_or_default();
-                        view! { <td class="row-actions">{a.cell.run(key)}</td> }
-                    });
-                    let tds = move || {
-                        texts
-                            .get()
-                            .into_iter()
-                            .map(|c| {
-                                let title = c.clone();
-                                view! { <td title=title>{c}</td> }
-                            })
-                            .collect_view()
-                    };
-                    view! {
-                        <tr aria-rowindex=first + i + 2 style=format!("height: {ROW_HEIGHT}px")>
-                            {tds}
-                            {control}
-                        </tr>
-                    }
-                })
+            let top = scroll_top.get();
+            let (first, last) = window(top, rows.len());
+            let (_, in_view) = in_view(top, rows.len());
+            let in_view = in_view.clamp(first, last);
+            let seen = (first..in_view)
+                .map(|at| row_view(at, rows[at].clone()))
                 .collect_view();
-            view! { {spacer(first)} {visible} {spacer(rows.len() - last)} }.into_any()
+            let below = rows[in_view..last].to_vec();
+            let total = rows.len();
+            let overscan = move || {
+                settled.get().then(|| {
+                    below
+                        .iter()
+                        .enumerate()
+                        .map(|(i, row)| row_view(in_view + i, row.clone()))
+                        .collect_view()
+                })
+            };
+            let after = move || total - if settled.get() { last } else { in_view };
+            view! {
+                {spacer(first)}
+                {seen}
+                {overscan}
+                <tr class="spacer" aria-hidden="true" style=move || format!("height: {}px", after() as i32 * ROW_HEIGHT)></tr>
+            }
+            .into_any()
         })
     };
     view! {
@@ -117,7 +151,15 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::window;
+    use super::{in_view, window};
+
+    #[test]
+    fn the_first_frame_has_the_rows_in_view() {
+        assert_eq!(in_view(0, 5000), (0, 11));
+        assert_eq!(in_view(40 * 1000, 5000), (1000, 1011));
+        assert_eq!(in_view(0, 3), (0, 3));
+        assert_eq!(in_view(99_999, 0), (0, 0));
+    }
 
     #[test]
     fn renders_the_rows_in_view_plus_overscan() {
