@@ -100,8 +100,8 @@ where
             }
             let top = scroll_top.get();
             let (first, last) = window(top, rows.len());
+            // The window holds the view: first <= its top <= its end <= last.
             let (_, in_view) = in_view(top, rows.len());
-            let in_view = in_view.clamp(first, last);
             let seen = (first..in_view)
                 .map(|at| row_view(at, rows[at].clone()))
                 .collect_view();
