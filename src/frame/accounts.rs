@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use crate::client::{account_of, Sandbox};
 use crate::widgets::announce::Announcer;
 use crate::widgets::filters::needle;
+use crate::widgets::suggestions::Suggestions;
 
 /// The member accounts the `Account` field offers at once: a list to pick
 /// from while typing, as the delegated administrator field does, not one
@@ -209,7 +210,11 @@ fn principal_arn(value: &str) -> String {
 pub fn AccountPicker() -> impl IntoView {
     let sandbox = expect_context::<Sandbox>();
     let typed = RwSignal::new(sandbox.target().unwrap_or_default());
+    let suggestions = Suggestions::default();
     let choices = Memo::new(move |_| {
+        if !suggestions.wanted() {
+            return Vec::new();
+        }
         let caller = sandbox.caller();
         let typed = typed.get();
         sandbox.with_state(|s| target_choices(s, &caller, &typed))
@@ -251,6 +256,7 @@ pub fn AccountPicker() -> impl IntoView {
                     }
                 }
                 on:change=move |ev| choose(&event_target_value(&ev))
+                on:focus=move |_| suggestions.want()
             />
             <datalist id="target-account-choices">
                 {move || choices.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}

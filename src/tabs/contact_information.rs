@@ -13,6 +13,7 @@ use crate::client::Sandbox;
 use crate::frame::accounts::AccountPicker;
 use crate::widgets::announce::Announcer;
 use crate::widgets::form::{show_field_errors, TextField};
+use crate::widgets::suggestions::Suggestions;
 
 pub mod countries;
 pub mod phone_verification;
@@ -222,6 +223,8 @@ pub fn ContactInformationTab() -> impl IntoView {
         } else {
             "Edit contact information"
         };
+        // Country codes are offered once a field of the form has focus.
+        let countries = Suggestions::default();
         let fields = values.with_value(|values| {
             FIELDS
                 .iter()
@@ -247,11 +250,14 @@ pub fn ContactInformationTab() -> impl IntoView {
                     ev.prevent_default();
                     save();
                 }
+                on:focusin=move |_| countries.want()
             >
                 <h2>{heading}</h2>
                 <div class="form-grid">{fields}</div>
                 <datalist id="country-codes">
-                    {COUNTRIES.iter().map(|(code, name)| view! { <option value=*code>{*name}</option> }).collect_view()}
+                    {move || countries.wanted().then(|| {
+                        COUNTRIES.iter().map(|(code, name)| view! { <option value=*code>{*name}</option> }).collect_view()
+                    })}
                 </datalist>
                 <div class="actions">
                     <button type="button" class="button secondary" on:click=move |_| {

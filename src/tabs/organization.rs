@@ -20,6 +20,7 @@ use crate::widgets::deferred::Deferred;
 use crate::widgets::download::download;
 use crate::widgets::filters::needle;
 use crate::widgets::form::{show_field_errors, TextField};
+use crate::widgets::suggestions::Suggestions;
 use crate::widgets::virtual_table::{RowAction, VirtualTable};
 
 pub mod primary_email;
@@ -119,7 +120,11 @@ fn Summary(summary: Summary) -> impl IntoView {
         }
     };
     let candidate = RwSignal::new(String::new());
+    let suggestions = Suggestions::default();
     let choices = Memo::new(move |_| {
+        if !suggestions.wanted() {
+            return Vec::new();
+        }
         let caller = sandbox.caller();
         let needle = needle(&candidate.get());
         sandbox.with_state(|s| {
@@ -180,7 +185,8 @@ fn Summary(summary: Summary) -> impl IntoView {
                 <label for="delegated-admin">"Delegated administrator account"</label>
                 <input id="delegated-admin" type="text" list="delegated-admin-choices" autocomplete="off"
                     placeholder="Account ID or name" aria-describedby="delegated-admin-hint"
-                    prop:value=move || candidate.get() on:input=move |ev| candidate.set(event_target_value(&ev)) />
+                    prop:value=move || candidate.get() on:input=move |ev| candidate.set(event_target_value(&ev))
+                    on:focus=move |_| suggestions.want() />
                 <datalist id="delegated-admin-choices">
                     {move || choices.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                 </datalist>

@@ -1,7 +1,7 @@
 //! Controls the tabs share: labelled fields with linked errors, confirmation
 //! dialogs, live-region announcements, the virtual table, copy buttons,
-//! downloads, what the search boxes match, and sections built after the
-//! first frame.
+//! downloads, what the search boxes match, the choices fields offer, and
+//! sections built after the first frame.
 
 pub mod announce;
 pub mod clipboard;
@@ -11,4 +11,5 @@ pub mod download;
 pub mod explain;
 pub mod filters;
 pub mod form;
+pub mod suggestions;
 pub mod virtual_table;

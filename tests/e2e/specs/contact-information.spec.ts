@@ -8,6 +8,11 @@ test('create, view and update contact information', async ({ page }) => {
   await expect(page.getByText('No contact information')).toBeVisible();
 
   await page.getByRole('button', { name: 'Create', exact: true }).click();
+  // The country codes are offered once a field of the form has focus.
+  const countries = page.locator('#country-codes option');
+  await expect(countries).toHaveCount(0);
+  await page.getByLabel('Country code', { exact: true }).focus();
+  await expect(countries.and(page.locator('[value="US"]'))).toHaveText('United States');
   await fill(page, { ...CONTACT, 'Company name': '  Example Corp  ' });
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(status(page)).toHaveText('Contact information saved.');

@@ -171,6 +171,9 @@ test('the Account field offers the first 20 matching members of 1,000, chooses o
   await expect(field).toHaveAccessibleDescription('Blank: this account, standalone. Or an account ID of its organization.');
   await expect(field).toHaveValue('');
   const offered = () => page.locator('#target-account-choices option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  // Listed once the field has focus, where alone a browser shows them.
+  expect(await offered()).toEqual([]);
+  await field.focus();
   await expect.poll(async () => (await offered()).length).toBe(20);
 
   const { output } = await call(page, 'ListAccounts', { MaxResults: 20 });
