@@ -16,7 +16,7 @@ use crate::tabs::contact_information::phone_verification::CodeSent;
 use crate::tabs::contact_information::ContactInformationTab;
 use crate::tabs::lazy::lazy_tab;
 use crate::tabs::organization::primary_email::EmailChange;
-use crate::tabs::organization::{OrganizationTab, TreeModel};
+use crate::tabs::organization::{MemberIds, OrganizationTab, TreeModel};
 use crate::training::console::Console;
 use crate::training::scenario_link::Linked;
 use crate::widgets::announce::{Announcer, LiveRegions};
@@ -151,6 +151,7 @@ pub fn App(
     provide_context(Console::new());
     provide_context(EmailChange::new());
     provide_context(TreeModel::new(sandbox));
+    provide_context(MemberIds::new(sandbox));
     provide_context(CodeSent::new());
     let nav = Nav::follow_location();
     provide_context(nav);

@@ -2,6 +2,8 @@
 //! (primary email one-time passwords, phone verification codes), newest
 //! first, so a person can finish the flows that wait for a code.
 
+use std::sync::Arc;
+
 use account_engine::inbox::{Message, MessageKind};
 use account_engine::timestamp::iso8601;
 use leptos::prelude::*;
@@ -31,14 +33,16 @@ fn row(message: Message) -> Vec<String> {
 pub fn InboxTab() -> impl IntoView {
     let sandbox = expect_context::<Sandbox>();
     let rows = Memo::new(move |_| {
-        sandbox
-            .inbox()
-            .into_iter()
-            .rev()
-            .map(row)
-            .collect::<Vec<_>>()
+        Arc::new(
+            sandbox
+                .inbox()
+                .into_iter()
+                .rev()
+                .map(row)
+                .collect::<Vec<_>>(),
+        )
     });
-    let empty = move || rows.with(Vec::is_empty);
+    let empty = move || rows.with(|r| r.is_empty());
     view! {
         <Show
             when=move || !empty()
@@ -52,7 +56,7 @@ pub fn InboxTab() -> impl IntoView {
         >
             <section class="card" aria-labelledby="inbox-heading">
                 <div class="card-header">
-                    <h2 id="inbox-heading">"Inbox" <span class="count">{move || format!("({})", rows.with(Vec::len))}</span></h2>
+                    <h2 id="inbox-heading">"Inbox" <span class="count">{move || format!("({})", rows.with(|r| r.len()))}</span></h2>
                 </div>
                 <p class="hint">"What the sandbox sent instead of mail and text messages, newest first."</p>
                 <VirtualTable label="Messages" columns=&["Sent", "Recipient", "Account ID", "Purpose", "Code"] rows cells=Callback::new(|row| row) empty="No messages yet" />

@@ -4,6 +4,8 @@
 //! change per member), adding accounts, and the bulk job that sets an
 //! alternate contact on every member.
 
+use std::sync::Arc;
+
 use account_engine::model::AlternateContactType;
 use account_engine::store::{Account, Organization, State};
 use account_engine::{OrgOperation, ACCOUNT_MANAGEMENT_PRINCIPAL};
@@ -52,24 +54,43 @@ fn member_accounts<'a>(
     })
 }
 
-/// `items` as a list, and whether it differs from `before`; equal, it is
-/// `before` itself, so a memo of thousands of ids that a change left equal
-/// allocates nothing. An unequal list keeps the equal start of `before`.
-fn keep_if_equal<'a>(
-    before: Option<Vec<String>>,
-    items: impl Iterator<Item = &'a String>,
-) -> (Vec<String>, bool) {
-    let first = before.is_none();
-    let mut list = before.unwrap_or_default();
-    let mut items = items.peekable();
-    let mut same = 0;
-    while same < list.len() && items.next_if(|item| **item == list[same]).is_some() {
-        same += 1;
+/// The list `items` gives, shared, and whether it differs from `before`;
+/// equal (compared side by side, nothing collected), it is `before`
+/// itself, so a memo of thousands of ids that a change left equal
+/// allocates nothing.
+fn same_or_new<'a, I>(
+    before: Option<Arc<Vec<String>>>,
+    items: impl Fn() -> I,
+) -> (Arc<Vec<String>>, bool)
+where
+    I: Iterator<Item = &'a String>,
+{
+    match before {
+        Some(before) if before.iter().eq(items()) => (before, false),
+        _ => (Arc::new(items().cloned().collect()), true),
     }
-    let changed = first || same < list.len() || items.peek().is_some();
-    list.truncate(same);
-    list.extend(items.cloned());
-    (list, changed)
+}
+
+/// The ids of the caller's organization's members, in id order, kept above
+/// the tabs (the frame provides it) as the tree is: showing the
+/// Organization tab again reads the list instead of walking thousands of
+/// accounts, and a change that leaves it equal keeps it.
+#[derive(Clone, Copy)]
+pub struct MemberIds(Memo<Arc<Vec<String>>>);
+
+impl MemberIds {
+    pub fn new(sandbox: Sandbox) -> Self {
+        Self(Memo::new_owning(move |before| {
+            let caller = sandbox.caller();
+            sandbox.with_state(|s| {
+                let org = s.organization_of(&caller);
+                same_or_new(before, || {
+                    org.into_iter()
+                        .flat_map(|org| member_accounts(s, org).map(|a| &a.id))
+                })
+            })
+        }))
+    }
 }
 
 /// What the tab is built for: the caller's organization. Trusted access
@@ -425,15 +446,17 @@ fn BulkAlternateContact() -> impl IntoView {
 
     let rows = Memo::new(move |_| {
         outcomes.with(|o| {
-            o.iter()
-                .map(|o| {
-                    let (result, detail) = match &o.result {
-                        Ok(()) => ("SUCCEEDED".to_owned(), String::new()),
-                        Err(f) => ("FAILED".to_owned(), f.to_string()),
-                    };
-                    vec![o.target.id.clone(), o.target.name.clone(), result, detail]
-                })
-                .collect()
+            Arc::new(
+                o.iter()
+                    .map(|o| {
+                        let (result, detail) = match &o.result {
+                            Ok(()) => ("SUCCEEDED".to_owned(), String::new()),
+                            Err(f) => ("FAILED".to_owned(), f.to_string()),
+                        };
+                        vec![o.target.id.clone(), o.target.name.clone(), result, detail]
+                    })
+                    .collect(),
+            )
         })
     });
     let done = move || outcomes.with(Vec::len);
@@ -500,26 +523,31 @@ pub fn OrganizationTab() -> impl IntoView {
         })
     });
     let search = RwSignal::new(String::new());
+    let MemberIds(all) = expect_context::<MemberIds>();
     // A memo, not a derived signal: the count and the table (on every
     // scroll) read the matching ids, found once per change; the table
-    // reads the cells of the rows in view. It keeps its list when a change
-    // leaves it equal, as most do, rather than building thousands of ids
-    // again to compare them.
-    let members = Memo::new_owning(move |before: Option<Vec<String>>| {
-        let caller = sandbox.caller();
+    // reads the cells of the rows in view. Unfiltered it is the list kept
+    // above the tabs; filtered it keeps its list when a change leaves it
+    // equal, as most do.
+    let members = Memo::new_owning(move |before: Option<Arc<Vec<String>>>| {
         let needle = needle(&search.get());
-        sandbox.with_state(|s| {
-            let matching = s.organization_of(&caller).into_iter().flat_map(|org| {
-                member_accounts(s, org)
-                    .filter(|a| {
-                        needle.is_empty()
-                            || a.id.contains(&needle)
-                            || lowercase(&a.name).contains(&needle)
-                            || lowercase(&a.email).contains(&needle)
+        if needle.is_empty() {
+            let all = all.get();
+            let changed = before.is_none_or(|b| !Arc::ptr_eq(&b, &all));
+            return (all, changed);
+        }
+        all.with(|ids| {
+            sandbox.with_state(|s| {
+                same_or_new(before, || {
+                    ids.iter().filter(|id| {
+                        s.accounts.get(*id).is_some_and(|a| {
+                            a.id.contains(&needle)
+                                || lowercase(&a.name).contains(&needle)
+                                || lowercase(&a.email).contains(&needle)
+                        })
                     })
-                    .map(|a| &a.id)
-            });
-            keep_if_equal(before, matching)
+                })
+            })
         })
     });
     let member_cells = Callback::new(move |id: String| {
@@ -574,7 +602,7 @@ pub fn OrganizationTab() -> impl IntoView {
                 </section>
                 <section class="card" aria-labelledby="members-heading">
                     <div class="card-header">
-                        <h2 id="members-heading">"Member accounts" <span class="count">{move || format!("({})", members.with(Vec::len))}</span></h2>
+                        <h2 id="members-heading">"Member accounts" <span class="count">{move || format!("({})", members.with(|m| m.len()))}</span></h2>
                     </div>
                     <div class="toolbar">
                         <div class="field inline grow">
@@ -600,7 +628,9 @@ pub fn OrganizationTab() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::keep_if_equal;
+    use std::sync::Arc;
+
+    use super::same_or_new;
 
     fn ids(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| (*s).to_owned()).collect()
@@ -608,18 +638,17 @@ mod tests {
 
     #[test]
     fn an_equal_list_is_the_one_before_and_unchanged() {
-        let before = ids(&["1", "2", "3"]);
-        let pointer = before.as_ptr();
+        let before = Arc::new(ids(&["1", "2", "3"]));
         let now = ids(&["1", "2", "3"]);
-        let (list, changed) = keep_if_equal(Some(before), now.iter());
+        let (list, changed) = same_or_new(Some(before.clone()), || now.iter());
         assert!(!changed);
-        assert_eq!(list, now);
-        assert_eq!(list.as_ptr(), pointer, "no new list was allocated");
+        assert!(Arc::ptr_eq(&list, &before), "no new list was allocated");
     }
 
     #[test]
     fn the_first_list_and_any_difference_are_changes() {
-        let (first, changed) = keep_if_equal(None, ids(&[]).iter());
+        let none = ids(&[]);
+        let (first, changed) = same_or_new(None, || none.iter());
         assert!(changed && first.is_empty());
         for now in [
             &["1", "2"][..],
@@ -628,9 +657,9 @@ mod tests {
             &[],
         ] {
             let now = ids(now);
-            let (list, changed) = keep_if_equal(Some(ids(&["1", "2", "3"])), now.iter());
+            let (list, changed) = same_or_new(Some(Arc::new(ids(&["1", "2", "3"]))), || now.iter());
             assert!(changed, "{now:?}");
-            assert_eq!(list, now);
+            assert_eq!(*list, now);
         }
     }
 }

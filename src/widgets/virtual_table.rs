@@ -3,6 +3,8 @@
 //! and `aria-rowcount`/`aria-rowindex` tell assistive technology the
 //! whole size.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::frame::paint::after_next_paint;
@@ -42,7 +44,9 @@ pub fn VirtualTable<R>(
     /// The table's caption, which is also its accessible name.
     label: &'static str,
     columns: &'static [&'static str],
-    #[prop(into)] rows: Signal<Vec<R>>,
+    /// Shared, so a list kept above the tab is shown without a copy.
+    #[prop(into)]
+    rows: Signal<Arc<Vec<R>>>,
     /// A row's cells, the first its key; built only for the rows in view,
     /// so a list of thousands costs its rows, not their text.
     cells: Callback<R, Vec<String>>,
@@ -135,7 +139,7 @@ where
             aria-label=label
             on:scroll=move |ev| scroll_top.set(event_target::<web_sys::Element>(&ev).scroll_top())
         >
-            <table aria-rowcount=move || rows.with(Vec::len) + 1>
+            <table aria-rowcount=move || rows.with(|r| r.len()) + 1>
                 <caption class="visually-hidden">{label}</caption>
                 <thead>
                     <tr aria-rowindex="1">

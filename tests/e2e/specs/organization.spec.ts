@@ -94,6 +94,12 @@ test('the member table scrolls through thousands of accounts', async ({ page }) 
   await page.getByRole('searchbox', { name: 'Search' }).fill('-1500@');
   await expect(table).toHaveAttribute('aria-rowcount', '2');
   await expect(table).toContainText('-1500@example.com');
+  // The filtered list follows the organization's: a new match joins it, and
+  // clearing the search shows every member again.
+  await call(page, 'CreateAccount', { AccountName: 'Extra', Email: 'extra-1500@example.com' });
+  await expect(table).toHaveAttribute('aria-rowcount', '3');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+  await expect(table).toHaveAttribute('aria-rowcount', '1503');
 });
 
 test('the organization scenario: 1,000 members, and its exercises turn green as the bulk job and trusted access meet them', async ({ page }) => {
