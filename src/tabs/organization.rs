@@ -54,21 +54,35 @@ fn member_accounts<'a>(
     })
 }
 
-/// The list `items` gives, shared, and whether it differs from `before`;
-/// equal (compared side by side, nothing collected), it is `before`
-/// itself, so a memo of thousands of ids that a change left equal
-/// allocates nothing.
-fn same_or_new<'a, I>(
+/// `items` as a shared list, and whether it differs from `before`; equal,
+/// it is `before` itself, so a memo of thousands of ids that a change left
+/// equal allocates nothing. One pass over `items` (a filter's predicate
+/// runs once per item): an unequal list keeps the equal start of `before`,
+/// in place when no one else holds it.
+fn same_or_new<'a>(
     before: Option<Arc<Vec<String>>>,
-    items: impl Fn() -> I,
-) -> (Arc<Vec<String>>, bool)
-where
-    I: Iterator<Item = &'a String>,
-{
-    match before {
-        Some(before) if before.iter().eq(items()) => (before, false),
-        _ => (Arc::new(items().cloned().collect()), true),
+    items: impl Iterator<Item = &'a String>,
+) -> (Arc<Vec<String>>, bool) {
+    let mut items = items.peekable();
+    let Some(before) = before else {
+        return (Arc::new(items.cloned().collect()), true);
+    };
+    let mut same = 0;
+    while same < before.len() && items.next_if(|item| **item == before[same]).is_some() {
+        same += 1;
     }
+    if same == before.len() && items.peek().is_none() {
+        return (before, false);
+    }
+    let mut list = match Arc::try_unwrap(before) {
+        Ok(mut list) => {
+            list.truncate(same);
+            list
+        }
+        Err(shared) => shared[..same].to_vec(),
+    };
+    list.extend(items.cloned());
+    (Arc::new(list), true)
 }
 
 /// The ids of the caller's organization's members, in id order, kept above
@@ -84,10 +98,10 @@ impl MemberIds {
             let caller = sandbox.caller();
             sandbox.with_state(|s| {
                 let org = s.organization_of(&caller);
-                same_or_new(before, || {
-                    org.into_iter()
-                        .flat_map(|org| member_accounts(s, org).map(|a| &a.id))
-                })
+                let ids = org
+                    .into_iter()
+                    .flat_map(|org| member_accounts(s, org).map(|a| &a.id));
+                same_or_new(before, ids)
             })
         }))
     }
@@ -538,15 +552,14 @@ pub fn OrganizationTab() -> impl IntoView {
         }
         all.with(|ids| {
             sandbox.with_state(|s| {
-                same_or_new(before, || {
-                    ids.iter().filter(|id| {
-                        s.accounts.get(*id).is_some_and(|a| {
-                            a.id.contains(&needle)
-                                || lowercase(&a.name).contains(&needle)
-                                || lowercase(&a.email).contains(&needle)
-                        })
+                let matching = ids.iter().filter(|id| {
+                    s.accounts.get(*id).is_some_and(|a| {
+                        a.id.contains(&needle)
+                            || lowercase(&a.name).contains(&needle)
+                            || lowercase(&a.email).contains(&needle)
                     })
-                })
+                });
+                same_or_new(before, matching)
             })
         })
     });
@@ -640,7 +653,7 @@ mod tests {
     fn an_equal_list_is_the_one_before_and_unchanged() {
         let before = Arc::new(ids(&["1", "2", "3"]));
         let now = ids(&["1", "2", "3"]);
-        let (list, changed) = same_or_new(Some(before.clone()), || now.iter());
+        let (list, changed) = same_or_new(Some(before.clone()), now.iter());
         assert!(!changed);
         assert!(Arc::ptr_eq(&list, &before), "no new list was allocated");
     }
@@ -648,7 +661,7 @@ mod tests {
     #[test]
     fn the_first_list_and_any_difference_are_changes() {
         let none = ids(&[]);
-        let (first, changed) = same_or_new(None, || none.iter());
+        let (first, changed) = same_or_new(None, none.iter());
         assert!(changed && first.is_empty());
         for now in [
             &["1", "2"][..],
@@ -657,9 +670,15 @@ mod tests {
             &[],
         ] {
             let now = ids(now);
-            let (list, changed) = same_or_new(Some(Arc::new(ids(&["1", "2", "3"]))), || now.iter());
+            let (list, changed) = same_or_new(Some(Arc::new(ids(&["1", "2", "3"]))), now.iter());
             assert!(changed, "{now:?}");
             assert_eq!(*list, now);
+            // A list someone else holds is left as it was.
+            let held = Arc::new(ids(&["1", "2", "3"]));
+            let (list, changed) = same_or_new(Some(held.clone()), now.iter());
+            assert!(changed, "{now:?}");
+            assert_eq!(*list, now);
+            assert_eq!(*held, ids(&["1", "2", "3"]));
         }
     }
 }
