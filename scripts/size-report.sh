@@ -39,7 +39,7 @@ row() { # file
   echo
   echo "## Lazily loaded chunks, bytes"
   echo
-  echo "Fetched when a tab of theirs is first shown (src/tabs/lazy.rs), not at start: \`split_<name>\` is one \`#[lazy]\` tab's own code, \`chunk_<n>\` code that several of them share."
+  echo "Not fetched at start: \`split_<name>_<hash>\` is one \`#[lazy]\` tab's own code, fetched when the tab is first shown (src/tabs/lazy.rs); \`split_protocols\` the Organizations, IAM and STS dispatchers and the scenarios' builders, fetched when the page is idle, and \`split_restore\` reading a saved state, fetched by a returning visit (src/client/chunks.rs); \`chunk_<n>\` code that several of them share."
   echo
   echo '| file | raw | gzip -9 | brotli -q 11 |'
   echo '|---|---:|---:|---:|'

@@ -14,26 +14,69 @@ pub mod training;
 pub mod widgets;
 
 /// Starts the page: panic panel, engine with the stored state, script API,
-/// and the app mounted in place of the prerendered frame.
+/// and the app mounted in place of the prerendered frame. A stored state
+/// and a scenario link each need a chunk first (client/chunks.rs); until
+/// it arrives the prerendered frame stays, and without either the app is
+/// mounted in this task.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    use account_engine::{Config, Engine};
-    use client::{clock, persistence, script_api, storage};
-    use frame::{app, panic, settings};
+    use client::chunks::{Protocols, Restore};
+    use client::{persistence, storage};
+    use frame::panic;
     use training::scenario_link;
 
     panic::install_hook();
     let store = storage::BrowserStorage::open();
+    let stored = persistence::stored(&store);
+    let restore = matches!(stored, Ok(Some(_)));
+    let slug = scenario_link::take();
+    if !restore && slug.is_none() {
+        return boot(store, stored, None, None);
+    }
+    // Before the mount no Leptos executor is set up.
+    wasm_bindgen_futures::spawn_local(async move {
+        let restore = match restore {
+            true => Some(Restore::load().await),
+            false => None,
+        };
+        let linked = match slug {
+            Some(slug) => Some((slug, Protocols::load().await)),
+            None => None,
+        };
+        boot(store, stored, restore, linked);
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+type Chunk<T> = Result<T, client::chunks::NotLoaded>;
+
+#[cfg(target_arch = "wasm32")]
+fn boot(
+    store: client::storage::BrowserStorage,
+    stored: Result<Option<String>, client::storage::StorageError>,
+    restore: Option<Chunk<client::chunks::Restore>>,
+    linked: Option<(String, Chunk<client::chunks::Protocols>)>,
+) {
+    use account_engine::{Config, Engine};
+    use client::{clock, persistence, script_api};
+    use frame::{app, settings};
+    use training::scenario_link;
+
     let settings = settings::Settings::load(&store);
     let config = Config {
         timings: settings.speed.timings(),
         ..Config::default()
     };
     let mut engine = Engine::new(clock::BrowserClock, config);
-    let startup = persistence::load(&mut engine, &store);
+    let startup = persistence::load(&mut engine, &store, stored, |engine, json| {
+        match restore.unwrap_or(Err(client::chunks::NotLoaded::RESTORE)) {
+            Ok(restore) => restore.restore(engine, json).map_err(|e| e.to_string()),
+            Err(not_loaded) => Err(not_loaded.to_string()),
+        }
+    });
     let sandbox = client::Sandbox::new(engine, Box::new(store));
     save_after_paint(sandbox);
-    let linked = scenario_link::take().map(|scenario| scenario_link::load(&sandbox, scenario));
+    let linked = linked.map(|(slug, protocols)| scenario_link::load(&sandbox, protocols, slug));
     if let Err(error) = script_api::install(sandbox) {
         web_sys::console::error_2(&"accountSandbox could not be installed".into(), &error);
     }

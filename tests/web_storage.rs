@@ -47,7 +47,15 @@ fn engine_state_survives_a_save_and_load() {
     );
     persistence::save(&first, &store).unwrap();
     let mut second = engine();
-    assert_eq!(persistence::load(&mut second, &store), Startup::Restored);
+    assert_eq!(
+        persistence::load(
+            &mut second,
+            &store,
+            persistence::stored(&store),
+            Engine::restore
+        ),
+        Startup::Restored
+    );
     assert_eq!(second.snapshot(), first.snapshot());
     clear();
 }
@@ -57,7 +65,12 @@ fn corrupt_stored_data_is_backed_up_not_lost() {
     clear();
     let store = BrowserStorage::open();
     store.set(STATE_KEY, "]]] not a snapshot").unwrap();
-    let outcome = persistence::load(&mut engine(), &store);
+    let outcome = persistence::load(
+        &mut engine(),
+        &store,
+        persistence::stored(&store),
+        Engine::restore,
+    );
     assert!(
         matches!(
             outcome,

@@ -11,6 +11,7 @@
 //! `window.accountSandbox`, the door for scripts.
 
 pub mod activity;
+pub mod chunks;
 pub mod clock;
 pub mod persistence;
 pub mod script_api;
@@ -25,6 +26,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use activity::{Activity, Call, Source};
+use chunks::{NotLoaded, Protocols, Restore};
 use storage::{KeyValue, StorageError};
 
 /// Runs a save some time later; the page runs it after the next paint.
@@ -187,6 +189,7 @@ impl Sandbox {
 
     fn dispatch_organizations(
         &self,
+        protocols: Protocols,
         caller: &str,
         operation: OrgOperation,
         input: &Value,
@@ -194,7 +197,7 @@ impl Sandbox {
         let body = input.to_string();
         let response = self.as_principal(
             caller,
-            |e, account| e.handle_organizations(account, &operation.target(), body.as_bytes()),
+            |e, account| protocols.organizations(e, account, &operation.target(), body.as_bytes()),
             Engine::refuse_organizations,
         );
         if operation.is_mutating() && response.status == 200 {
@@ -222,7 +225,8 @@ impl Sandbox {
         operation: OrgOperation,
         input: &Value,
     ) -> Result<Value, Failure> {
-        let response = self.dispatch_organizations(caller, operation, input);
+        let protocols = Protocols::here().ok_or(NotLoaded::PROTOCOLS)?;
+        let response = self.dispatch_organizations(protocols, caller, operation, input);
         self.activity.record(Call {
             time: self.now(),
             source,
@@ -245,6 +249,7 @@ impl Sandbox {
         action: &str,
         params: &[(&str, &str)],
     ) -> Result<String, Failure> {
+        let protocols = Protocols::here().ok_or(NotLoaded::PROTOCOLS)?;
         let mut form = form_urlencoded::Serializer::new(String::new());
         form.append_pair("Action", action)
             .append_pair("Version", service.version());
@@ -254,7 +259,7 @@ impl Sandbox {
         let body = form.finish();
         let response = self.as_principal(
             arn,
-            |e, account| e.handle_query(account, body.as_bytes()),
+            |e, account| protocols.query(e, account, body.as_bytes()),
             |e, error| e.refuse_query(body.as_bytes(), error),
         );
         let mutating = account_engine::QueryOperation::from_body(body.as_bytes())
@@ -374,9 +379,9 @@ impl Sandbox {
     }
 
     /// Replaces the state with a snapshot, or changes nothing.
-    pub fn import(&self, json: &str) -> Result<(), SnapshotError> {
+    pub fn import(&self, restore: Restore, json: &str) -> Result<(), SnapshotError> {
         self.engine
-            .try_update_value(|e| e.restore(json))
+            .try_update_value(|e| restore.restore(e, json))
             .expect("the engine lives as long as the page")?;
         self.changed();
         Ok(())
@@ -607,6 +612,19 @@ impl Failure {
             message: text("Message").unwrap_or_default(),
             status,
             field,
+        }
+    }
+}
+
+/// A call the page made before the code that answers it was fetched; the
+/// tabs that make such calls wait for it, so only a failed fetch shows this.
+impl From<NotLoaded> for Failure {
+    fn from(error: NotLoaded) -> Self {
+        Self {
+            code: "SandboxCodeNotLoaded".into(),
+            message: error.to_string(),
+            status: 503,
+            field: None,
         }
     }
 }

@@ -21,14 +21,27 @@ pub enum Startup {
     Unavailable(StorageError),
 }
 
-/// Loads the stored state into `engine`.
-pub fn load(engine: &mut Engine, store: &dyn KeyValue) -> Startup {
-    let stored = match store.get(STATE_KEY) {
+/// The stored state, read once: the page looks at it to know whether it
+/// needs the `restore` chunk before [`load`] restores it.
+pub fn stored(store: &dyn KeyValue) -> Result<Option<String>, StorageError> {
+    store.get(STATE_KEY)
+}
+
+/// Loads `stored` (what [`stored`] read) into `engine` with `restore` (in
+/// the page, the `restore` chunk's, which may have failed to arrive: then
+/// the stored state is kept as the backup, as an unreadable one is).
+pub fn load<E: std::fmt::Display>(
+    engine: &mut Engine,
+    store: &dyn KeyValue,
+    stored: Result<Option<String>, StorageError>,
+    restore: impl FnOnce(&mut Engine, &str) -> Result<(), E>,
+) -> Startup {
+    let stored = match stored {
         Ok(Some(stored)) => stored,
         Ok(None) => return Startup::Fresh,
         Err(e) => return Startup::Unavailable(e),
     };
-    match engine.restore(&stored) {
+    match restore(engine, &stored) {
         Ok(()) => Startup::Restored,
         Err(e) => {
             let backed_up = store.set(BACKUP_KEY, &stored).is_ok();
@@ -52,6 +65,7 @@ pub fn save(engine: &Engine, store: &dyn KeyValue) -> Result<(), StorageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::chunks::NotLoaded;
     use crate::client::storage::MemoryStorage;
     use account_engine::{Config, ManualClock, Operation};
 
@@ -75,14 +89,22 @@ mod tests {
         put_name(&mut first, "Training");
         save(&first, &store).unwrap();
         let mut second = engine();
-        assert_eq!(load(&mut second, &store), Startup::Restored);
+        assert_eq!(
+            load(&mut second, &store, stored(&store), Engine::restore),
+            Startup::Restored
+        );
         assert_eq!(second.snapshot(), first.snapshot());
     }
 
     #[test]
     fn nothing_stored_starts_fresh() {
         assert_eq!(
-            load(&mut engine(), &MemoryStorage::default()),
+            load(
+                &mut engine(),
+                &MemoryStorage::default(),
+                Ok(None),
+                Engine::restore
+            ),
             Startup::Fresh
         );
     }
@@ -93,7 +115,7 @@ mod tests {
         store.set(STATE_KEY, "{not json").unwrap();
         let mut e = engine();
         let fresh = e.snapshot();
-        match load(&mut e, &store) {
+        match load(&mut e, &store, stored(&store), Engine::restore) {
             Startup::Recovered { reason, backed_up } => {
                 assert!(backed_up);
                 assert!(reason.contains("not valid JSON"), "{reason}");
@@ -106,10 +128,28 @@ mod tests {
     }
 
     #[test]
+    fn a_restore_that_could_not_be_fetched_keeps_the_state_as_the_backup() {
+        let store = MemoryStorage::default();
+        let mut first = engine();
+        put_name(&mut first, "Kept");
+        save(&first, &store).unwrap();
+        let saved = store.get(STATE_KEY).unwrap();
+        let not_fetched = |_: &mut Engine, _: &str| Err(NotLoaded::RESTORE);
+        match load(&mut engine(), &store, stored(&store), not_fetched) {
+            Startup::Recovered { reason, backed_up } => {
+                assert!(backed_up);
+                assert!(reason.contains("could not be fetched"), "{reason}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        assert_eq!(store.get(BACKUP_KEY).unwrap(), saved);
+    }
+
+    #[test]
     fn state_of_an_unknown_version_is_backed_up_too() {
         let store = MemoryStorage::default();
         store.set(STATE_KEY, r#"{"schemaVersion": 99}"#).unwrap();
-        let outcome = load(&mut engine(), &store);
+        let outcome = load(&mut engine(), &store, stored(&store), Engine::restore);
         assert!(
             matches!(&outcome, Startup::Recovered { reason, .. } if reason.contains("99")),
             "{outcome:?}"

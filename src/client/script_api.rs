@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::client::activity::Source;
+use crate::client::chunks::Protocols;
 use crate::client::{Failure, Sandbox};
 
 /// The rejection value: `{ code, message, status }` plus `reason` and
@@ -119,9 +120,16 @@ fn call(
 pub fn install(sandbox: Sandbox) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let call = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> js_sys::Promise>::new(
-        move |operation, input, options| match call(sandbox, operation, input, options) {
-            Ok(output) => js_sys::Promise::resolve(&to_js(&output)),
-            Err(error) => js_sys::Promise::reject(&to_js(&error)),
+        move |operation, input, options| {
+            wasm_bindgen_futures::future_to_promise(async move {
+                // Organizations, IAM and STS answer from a chunk that may
+                // still be on its way; a failed fetch is their calls' answer.
+                let _ = Protocols::load().await;
+                match call(sandbox, operation, input, options) {
+                    Ok(output) => Ok(to_js(&output)),
+                    Err(error) => Err(to_js(&error)),
+                }
+            })
         },
     );
     let inbox = Closure::<dyn Fn() -> js_sys::Promise>::new(move || {

@@ -16,7 +16,7 @@ use crate::tabs::contact_information::phone_verification::CodeSent;
 use crate::tabs::contact_information::ContactInformationTab;
 use crate::tabs::lazy::lazy_tab;
 use crate::tabs::organization::primary_email::EmailChange;
-use crate::tabs::organization::{MemberIds, OrganizationTab, TreeModel};
+use crate::tabs::organization::{MemberIds, TreeModel};
 use crate::training::console::Console;
 use crate::training::scenario_link::Linked;
 use crate::widgets::announce::{Announcer, LiveRegions};
@@ -46,6 +46,26 @@ fn arm_completion_timer(sandbox: Sandbox) {
         arm(sandbox, timer, sandbox.next_completion());
     });
 }
+
+/// The chunk the Organization, Permissions and Console tabs wait for (and
+/// scenarios and scripts' Organizations, IAM and STS calls) is fetched once
+/// the page is idle after its start, so a first click on them rarely waits.
+#[cfg(target_arch = "wasm32")]
+fn fetch_chunks_when_idle() {
+    use crate::client::chunks::Protocols;
+    use wasm_bindgen::JsCast;
+
+    let fetch = wasm_bindgen::closure::Closure::once_into_js(|| {
+        leptos::task::spawn_local(async {
+            let _ = Protocols::load().await;
+        })
+    });
+    let _ = window().request_idle_callback(fetch.unchecked_ref());
+}
+
+/// Natively (the prerender) nothing is split.
+#[cfg(not(target_arch = "wasm32"))]
+fn fetch_chunks_when_idle() {}
 
 fn download_backup(sandbox: Sandbox) {
     if let Some(text) = sandbox.read_backup() {
@@ -176,10 +196,10 @@ pub fn App(
     // wasm they call compiled on first use.
     let built = RwSignal::new(false);
     set_timeout(move || built.set(true), std::time::Duration::ZERO);
+    fetch_chunks_when_idle();
     let panel = move || match tab.get() {
         shown if !built.get() => panel_skeleton(shown),
         Tab::ContactInformation => view! { <ContactInformationTab /> }.into_any(),
-        Tab::Organization => view! { <OrganizationTab /> }.into_any(),
         // The other tabs are fetched when first shown (tabs/lazy.rs).
         other => lazy_tab(other),
     };

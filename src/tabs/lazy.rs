@@ -10,6 +10,7 @@ use futures::FutureExt;
 use leptos::lazy;
 use leptos::prelude::*;
 
+use crate::client::chunks::Protocols;
 use crate::frame::layout::panel_skeleton;
 use crate::frame::route::Tab;
 use crate::tabs::activity::ActivityTab;
@@ -17,6 +18,7 @@ use crate::tabs::alternate_contacts::AlternateContactsTab;
 use crate::tabs::console::ConsoleTab;
 use crate::tabs::events::EventsTab;
 use crate::tabs::inbox::InboxTab;
+use crate::tabs::organization::OrganizationTab;
 use crate::tabs::permissions::PermissionsTab;
 use crate::tabs::regions::RegionsTab;
 use crate::tabs::training::TrainingTab;
@@ -57,6 +59,11 @@ fn inbox() -> AnyView {
 }
 
 #[lazy]
+fn organization() -> AnyView {
+    view! { <OrganizationTab /> }.into_any()
+}
+
+#[lazy]
 fn permissions() -> AnyView {
     view! { <PermissionsTab /> }.into_any()
 }
@@ -78,6 +85,15 @@ where
     .into_any()
 }
 
+/// A tab whose forms call the Organizations, IAM or STS dispatchers shows
+/// once their chunk (client/chunks.rs) is here too, so its calls answer at
+/// once. Should that fetch fail, the tab shows all the same and each of
+/// those calls says the code could not be fetched.
+async fn with_protocols(view: impl Future<Output = AnyView>) -> AnyView {
+    let _ = Protocols::load().await;
+    view.await
+}
+
 /// The panel of a tab that is not in the main module.
 pub fn lazy_tab(tab: Tab) -> AnyView {
     match tab {
@@ -85,10 +101,11 @@ pub fn lazy_tab(tab: Tab) -> AnyView {
         Tab::Regions => when_loaded(tab, regions()),
         Tab::Activity => when_loaded(tab, activity()),
         Tab::Events => when_loaded(tab, events()),
-        Tab::Console => when_loaded(tab, console()),
+        Tab::Console => when_loaded(tab, with_protocols(console())),
         Tab::Training => when_loaded(tab, training()),
         Tab::Inbox => when_loaded(tab, inbox()),
-        Tab::Permissions => when_loaded(tab, permissions()),
-        Tab::ContactInformation | Tab::Organization => unreachable!("in the main module"),
+        Tab::Permissions => when_loaded(tab, with_protocols(permissions())),
+        Tab::Organization => when_loaded(tab, with_protocols(organization())),
+        Tab::ContactInformation => unreachable!("in the main module"),
     }
 }

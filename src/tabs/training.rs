@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::client::chunks::{Protocols, Restore};
 use crate::client::Sandbox;
 use crate::frame::settings::Settings;
 use crate::training::scenarios::Scenario;
@@ -58,13 +59,21 @@ pub fn TrainingTab() -> impl IntoView {
 
     let load = move |scenario: Scenario| {
         pending.set(None);
-        match scenario.apply(&sandbox) {
-            Ok(()) => {
-                settings.update(|s| s.begin(scenario));
-                announcer.success(format!("Scenario loaded: {}.", scenario.title()));
+        leptos::task::spawn_local(async move {
+            let protocols = match Protocols::load().await {
+                Ok(protocols) => protocols,
+                Err(error) => {
+                    return announcer.fail_text(format!("The scenario was not loaded: {error}."))
+                }
+            };
+            match scenario.apply(protocols, &sandbox) {
+                Ok(()) => {
+                    settings.update(|s| s.begin(scenario));
+                    announcer.success(format!("Scenario loaded: {}.", scenario.title()));
+                }
+                Err(error) => announcer.failure(&error),
             }
-            Err(error) => announcer.failure(&error),
-        }
+        });
     };
 
     let export = move |_| {
@@ -89,8 +98,14 @@ pub fn TrainingTab() -> impl IntoView {
         let name = file.name();
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let restore = match Restore::load().await {
+                Ok(restore) => restore,
+                Err(error) => {
+                    return announcer.fail_text(format!("Import failed, nothing changed: {error}."))
+                }
+            };
             match text.ok().and_then(|t| t.as_string()) {
-                Some(text) => match sandbox.import(&text) {
+                Some(text) => match sandbox.import(restore, &text) {
                     Ok(()) => announcer.success(format!("State imported from {name}.")),
                     Err(error) => {
                         announcer.fail_text(format!("Import failed, nothing changed: {error}."))

@@ -2,6 +2,7 @@
 //! link straight into an exercise. The state it replaces is kept as the
 //! backup, never dropped silently.
 
+use crate::client::chunks::{NotLoaded, Protocols};
 use crate::client::Sandbox;
 use crate::training::scenarios::Scenario;
 
@@ -44,7 +45,9 @@ pub fn take() -> Option<String> {
     Some(slug)
 }
 
-pub fn load(sandbox: &Sandbox, slug: String) -> Linked {
+/// Loads the linked scenario with the `protocols` chunk `protocols` holds
+/// (its fetch may have failed, and then nothing changes).
+pub fn load(sandbox: &Sandbox, protocols: Result<Protocols, NotLoaded>, slug: String) -> Linked {
     let Some(scenario) = Scenario::from_slug(&slug) else {
         return Linked {
             scenario: None,
@@ -53,8 +56,22 @@ pub fn load(sandbox: &Sandbox, slug: String) -> Linked {
             error: Some("no such scenario".into()),
         };
     };
+    let protocols = match protocols {
+        Ok(protocols) => protocols,
+        Err(error) => {
+            return Linked {
+                scenario: Some(scenario),
+                slug,
+                backed_up: false,
+                error: Some(error.to_string()),
+            }
+        }
+    };
     let backed_up = sandbox.keep_backup(&sandbox.export()).is_ok();
-    let error = scenario.apply(sandbox).err().map(|e| e.to_string());
+    let error = scenario
+        .apply(protocols, sandbox)
+        .err()
+        .map(|e| e.to_string());
     Linked {
         scenario: Some(scenario),
         slug,

@@ -10,6 +10,7 @@ use account_engine::{ApiError, Operation, Principal, DEFAULT_ACCOUNT_ID};
 use serde_json::{json, Value};
 
 use crate::client::activity::Entry;
+use crate::client::chunks::Protocols;
 use crate::client::Sandbox;
 
 mod permissions;
@@ -308,13 +309,15 @@ impl Scenario {
     /// Resets the sandbox and builds the scenario through the API. The page
     /// then acts as the default account's root user, which every scenario
     /// starts from, and the exercises count calls from here on.
-    pub fn apply(self, sandbox: &Sandbox) -> Result<(), ApiError> {
+    /// The builders call the Organizations and IAM dispatchers, so they
+    /// are in the `protocols` chunk (client/chunks.rs).
+    pub fn apply(self, protocols: Protocols, sandbox: &Sandbox) -> Result<(), ApiError> {
         sandbox.set_caller(Principal::root(DEFAULT_ACCOUNT_ID).arn());
         sandbox.activity.mark();
-        sandbox.batch(|| self.build(sandbox))
+        sandbox.batch(|| protocols.build_scenario(sandbox, self))
     }
 
-    fn build(self, sandbox: &Sandbox) -> Result<(), ApiError> {
+    pub(crate) fn build(self, sandbox: &Sandbox) -> Result<(), ApiError> {
         sandbox.reset();
         match self {
             Self::Empty => Ok(()),
@@ -436,7 +439,9 @@ mod tests {
         let owner = Owner::new();
         owner.set();
         let s = sandbox();
-        Scenario::Standalone.apply(&s).unwrap();
+        Scenario::Standalone
+            .apply(Protocols::here().unwrap(), &s)
+            .unwrap();
         let caller = s.caller();
         s.with_state(|state| {
             let account = &state.accounts[&caller];
@@ -457,8 +462,12 @@ mod tests {
         let owner = Owner::new();
         owner.set();
         let s = sandbox();
-        Scenario::Standalone.apply(&s).unwrap();
-        Scenario::Empty.apply(&s).unwrap();
+        Scenario::Standalone
+            .apply(Protocols::here().unwrap(), &s)
+            .unwrap();
+        Scenario::Empty
+            .apply(Protocols::here().unwrap(), &s)
+            .unwrap();
         assert_eq!(met(&s, Scenario::Empty), [false; 4]);
         s.run(
             Operation::PutAccountName,
@@ -479,7 +488,9 @@ mod tests {
         let owner = Owner::new();
         owner.set();
         let s = sandbox();
-        Scenario::Organization.apply(&s).unwrap();
+        Scenario::Organization
+            .apply(Protocols::here().unwrap(), &s)
+            .unwrap();
         let caller = s.caller();
         let members = s.with_state(|state| state.organization_of(&caller).unwrap().members.len());
         assert_eq!(members, ORGANIZATION_MEMBERS + 1);
@@ -530,7 +541,9 @@ mod tests {
             Engine::new(clock.clone(), Config::default()),
             Box::new(MemoryStorage::default()),
         );
-        Scenario::Verification.apply(&s).unwrap();
+        Scenario::Verification
+            .apply(Protocols::here().unwrap(), &s)
+            .unwrap();
         assert_eq!(met(&s, Scenario::Verification), [false; 3]);
 
         s.run(Operation::SendPhoneNumberVerification, json!({}))

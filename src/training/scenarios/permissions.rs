@@ -398,6 +398,7 @@ pub const DELEGATED_GOALS: [Goal; 3] = [
 mod tests {
     use super::*;
     use crate::client::activity::Source;
+    use crate::client::chunks::Protocols;
     use crate::client::storage::MemoryStorage;
     use crate::client::Sandbox;
     use crate::training::scenarios::Scenario;
@@ -413,7 +414,9 @@ mod tests {
         sandbox
             .call_json(Source::Page, Operation::GetAccountInformation, &json!({}))
             .unwrap();
-        scenario.apply(&sandbox).unwrap();
+        scenario
+            .apply(Protocols::here().unwrap(), &sandbox)
+            .unwrap();
         assert_eq!(scenario.met(&sandbox), [false; 3]);
         (owner, sandbox)
     }

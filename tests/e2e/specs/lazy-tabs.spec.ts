@@ -13,17 +13,59 @@ const chunks = (page: Page) => {
   return fetched;
 };
 
-test('the default tab and the Organization tab need no chunk; the Console tab fetches its own when opened', async ({ page }) => {
+test('a first visit fetches no tab chunk; the APIs chunk comes once idle; the Organization and Console tabs fetch their own', async ({ page }) => {
   const fetched = chunks(page);
+  const tabChunks = () => fetched.filter((name) => name.startsWith('split_') && name !== 'split_protocols.wasm');
   await open(page);
   await expect(page.getByRole('heading', { name: 'Contact information' })).toBeVisible();
+  // Organizations, IAM and STS answer from a chunk the idle page fetches
+  // (src/client/chunks.rs); a fresh visit restores nothing.
+  await expect.poll(() => fetched.includes('split_protocols.wasm')).toBe(true);
+  expect(tabChunks()).toEqual([]);
   await openTab(page, 'Organization');
   await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-organization');
-  expect(fetched).toEqual([]);
+  expect(tabChunks().some((name) => name.startsWith('split_organization_'))).toBe(true);
   await openTab(page, 'Console');
   await expect(page.getByRole('textbox', { name: 'Command', exact: true })).toBeVisible();
   expect(fetched.some((name) => name.startsWith('split_console_'))).toBe(true);
   expect(fetched.some((name) => name.startsWith('split_permissions_'))).toBe(false);
+  expect(fetched).not.toContain('split_restore.wasm');
+});
+
+test('a returning visit fetches the restore chunk before it shows its state', async ({ page }) => {
+  await open(page);
+  const fetched = chunks(page);
+  await page.evaluate(() => (window as any).accountSandbox.call('PutAccountName', { AccountName: 'Returning' }));
+  await page.reload();
+  await expect(page.getByRole('banner')).toBeVisible();
+  await expect.poll(() => fetched.includes('split_restore.wasm')).toBe(true);
+  const name = await page.evaluate(() => (window as any).accountSandbox.call('GetAccountInformation', {}));
+  expect(name.AccountName).toBe('Returning');
+});
+
+test('when the APIs chunk cannot be fetched, their calls say so and the Account API still answers', async ({ page }) => {
+  await page.route(/\/split-[0-9a-f]+\/split_protocols\.wasm$/, (route) => route.abort());
+  await open(page);
+  const refused = await page.evaluate(() =>
+    (window as any).accountSandbox.call('organizations:DescribeOrganization', {}).then(() => null, (e: any) => e));
+  expect(refused.code).toBe('SandboxCodeNotLoaded');
+  expect(refused.message).toContain('could not be fetched');
+  const own = await page.evaluate(() => (window as any).accountSandbox.call('GetAccountInformation', {}));
+  expect(own.AccountId).toBe('000000000000');
+});
+
+test('when the restore chunk cannot be fetched, the saved state is kept as the backup and the page says so', async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => (window as any).accountSandbox.call('PutAccountName', { AccountName: 'Kept' }));
+  const stored = () => page.evaluate(() => localStorage.getItem('account-sandbox:v1:state'));
+  await expect.poll(stored).toContain('Kept');
+  const saved = await stored();
+  await page.route(/\/split-[0-9a-f]+\/split_restore\.wasm$/, (route) => route.abort());
+  await page.reload();
+  const banner = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+  await expect(banner).toContainText('could not be fetched');
+  await expect(banner.getByRole('button', { name: 'Download backup' })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('account-sandbox:v1:backup'))).toBe(saved);
 });
 
 test("a deep link to a lazily loaded tab shows the panel's skeleton while its chunk loads, then the tab", async ({ page }) => {
