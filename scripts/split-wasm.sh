@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trunk's post_build hook (Trunk.toml): splits the page's wasm into the main
+# Run by scripts/post-build.sh (Trunk's post_build hook, Trunk.toml): splits the page's wasm into the main
 # module and the chunks of the tabs marked `#[lazy]` (src/tabs/lazy.rs), as
 # cargo-leptos's `--split` does, then optimizes each with wasm-opt -Oz.
 #

@@ -367,6 +367,10 @@ try {
     // click's own task, so the figure runs from the click until the tab's
     // content is there and laid out; a tab left to its link (a hashchange in
     // a later task) would not be there and fails the bench.
+    // The tab's code is a chunk fetched the first time it is shown
+    // (src/tabs/lazy.rs): the figure is its render once the chunk is here.
+    await s.getByRole('tab', { name: 'Organization', exact: true }).click();
+    await s.waitForSelector('.org-tree');
     const tabRender = await s.evaluate(async () => {
       const tab = (name) => [...document.querySelectorAll('[role=tab]')].find((t) => t.textContent.trim() === name);
       const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
