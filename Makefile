@@ -37,6 +37,7 @@ test: install lint test-native test-wasm test-e2e test-clients test-sdk-js
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p account-sandbox --features split -- -D warnings
 
 test-native:
 	cargo test --workspace

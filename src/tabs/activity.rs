@@ -83,9 +83,8 @@ fn equivalents(entry: &Entry) -> Option<(String, String)> {
 
 /// `Why?`: the decision path of a refused call, shown on demand.
 #[component]
-fn Why(explanation: Box<Explanation>) -> impl IntoView {
+fn Why(explanation: Explanation) -> impl IntoView {
     let open = RwSignal::new(false);
-    let explanation = *explanation;
     view! {
         <button type="button" class="secondary" aria-expanded=move || open.get().to_string()
             on:click=move |_| open.update(|o| *o = !*o)>"Why?"</button>
@@ -116,7 +115,7 @@ fn EntryView(entry: Entry) -> impl IntoView {
                 </span>
             </header>
             {equivalents}
-            {entry.explanation.clone().map(|explanation| view! { <Why explanation /> })}
+            {entry.explanation.clone().map(|explanation| view! { <Why explanation=*explanation /> })}
             <details>
                 <summary>"Request and response"</summary>
                 <div class="wire">
