@@ -35,15 +35,20 @@ pub fn start() {
     }
     // Before the mount no Leptos executor is set up.
     wasm_bindgen_futures::spawn_local(async move {
-        let restore = match restore {
-            true => Some(Restore::load().await),
-            false => None,
+        let restore = async move {
+            match restore {
+                true => Some(Restore::load().await),
+                false => None,
+            }
         };
-        let linked = match slug {
-            Some(slug) => Some((slug, Protocols::load().await)),
-            None => None,
+        let protocols = async {
+            match slug.is_some() {
+                true => Some(Protocols::load().await),
+                false => None,
+            }
         };
-        boot(store, stored, restore, linked);
+        let (restore, protocols) = futures::join!(restore, protocols);
+        boot(store, stored, restore, slug.zip(protocols));
     });
 }
 
