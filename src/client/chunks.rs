@@ -175,8 +175,17 @@ impl Flag {
         self.0.load(Ordering::Relaxed)
     }
 
-    fn set(&self) {
-        self.0.store(true, Ordering::Relaxed);
+    /// Loads the chunk unless it is here, and marks it here once loaded.
+    async fn load(
+        &self,
+        load: impl Future<Output = Result<(), split::LoadFailed>>,
+        failed: NotLoaded,
+    ) -> Result<(), NotLoaded> {
+        if !self.get() {
+            load.await.map_err(|_| failed)?;
+            self.0.store(true, Ordering::Relaxed);
+        }
+        Ok(())
     }
 }
 
@@ -190,15 +199,8 @@ pub struct Protocols(());
 impl Protocols {
     /// Fetches the chunk, once; ready at once when it is here.
     pub fn load() -> impl Future<Output = Result<Self, NotLoaded>> + Send + 'static {
-        SendWrapper::new(async {
-            if !PROTOCOLS.get() {
-                split::load_protocols()
-                    .await
-                    .map_err(|_| NotLoaded::PROTOCOLS)?;
-                PROTOCOLS.set();
-            }
-            Ok(Self(()))
-        })
+        let load = PROTOCOLS.load(split::load_protocols(), NotLoaded::PROTOCOLS);
+        SendWrapper::new(async { load.await.map(|()| Self(())) })
     }
 
     /// The proof, if the chunk has been loaded.
@@ -235,15 +237,8 @@ pub struct Restore(());
 impl Restore {
     /// Fetches the chunk, once; ready at once when it is here.
     pub fn load() -> impl Future<Output = Result<Self, NotLoaded>> + Send + 'static {
-        SendWrapper::new(async {
-            if !RESTORE.get() {
-                split::load_restore()
-                    .await
-                    .map_err(|_| NotLoaded::RESTORE)?;
-                RESTORE.set();
-            }
-            Ok(Self(()))
-        })
+        let load = RESTORE.load(split::load_restore(), NotLoaded::RESTORE);
+        SendWrapper::new(async { load.await.map(|()| Self(())) })
     }
 
     /// [`Engine::restore`].
