@@ -92,58 +92,65 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking'],
 });
 
-// From navigation start, per run in a fresh context: first contentful
-// paint, the first tab in the DOM, the first tab of the app and the layout
-// shift (CLS) until the app has drawn twice. `kind` says where the app's
-// first tab comes from: 'prerendered' (the page's HTML has tabs, and the
-// app's are the first that are other nodes: the wasm replaces the frame),
-// 'app' (the page's HTML has none) or 'static' (no app at all).
-async function load(url, kind) {
-  const runsOf = { fcp: [], tab: [], appTab: [], cls: [] };
-  for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript((kind) => {
-      window.__cls = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-      const seen = () => {
-        const tab = document.querySelector('[role=tab]');
-        if (!tab) return false;
-        if (window.__firstTab === undefined) {
-          window.__firstTab = performance.now();
-          window.__parsedTab = kind === 'prerendered' ? tab : null;
-        }
-        if (kind !== 'static' && tab !== window.__parsedTab) {
-          window.__appTab = performance.now();
-          return true;
-        }
-        return kind === 'static';
-      };
-      if (!seen()) {
-        new MutationObserver((_, obs) => seen() && obs.disconnect()).observe(document, { childList: true, subtree: true });
+// From navigation start, in a fresh context: first contentful paint, the
+// first tab in the DOM, the first tab of the app and the layout shift (CLS)
+// until the app has drawn twice. `kind` says where the app's first tab
+// comes from: 'prerendered' (the page's HTML has tabs, and the app's are the
+// first that are other nodes: the wasm replaces the frame), 'app' (the
+// page's HTML has none) or 'static' (no app at all).
+async function loadOnce(url, kind) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript((kind) => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    const seen = () => {
+      const tab = document.querySelector('[role=tab]');
+      if (!tab) return false;
+      if (window.__firstTab === undefined) {
+        window.__firstTab = performance.now();
+        window.__parsedTab = kind === 'prerendered' ? tab : null;
       }
-    }, kind);
-    await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0 && window.__firstTab !== undefined);
-    if (kind !== 'static') await page.waitForFunction(() => window.__appTab !== undefined);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const m = await page.evaluate(() => ({
-      fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
-      tab: window.__firstTab,
-      appTab: window.__appTab,
-      cls: window.__cls,
-    }));
-    for (const [k, v] of Object.entries(m)) runsOf[k].push(v);
-    await context.close();
+      if (kind !== 'static' && tab !== window.__parsedTab) {
+        window.__appTab = performance.now();
+        return true;
+      }
+      return kind === 'static';
+    };
+    if (!seen()) {
+      new MutationObserver((_, obs) => seen() && obs.disconnect()).observe(document, { childList: true, subtree: true });
+    }
+  }, kind);
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0 && window.__firstTab !== undefined);
+  if (kind !== 'static') await page.waitForFunction(() => window.__appTab !== undefined);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const m = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+    tab: window.__firstTab,
+    appTab: window.__appTab,
+    cls: window.__cls,
+  }));
+  await context.close();
+  return m;
+}
+
+// Each page's medians over `runs` rounds. A round loads every page once, so
+// a slower stretch of a shared machine falls on the static page and the app
+// alike instead of on whichever was measured then.
+async function load(pages) {
+  const all = pages.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [k, [url, kind]] of pages.entries()) all[k].push(await loadOnce(url, kind));
   }
-  return {
-    fcp: median(runsOf.fcp),
-    tab: median(runsOf.tab),
-    appTab: kind === 'static' ? undefined : median(runsOf.appTab),
-    cls: Math.max(...runsOf.cls),
-  };
+  return pages.map(([, kind], k) => ({
+    fcp: median(all[k].map((m) => m.fcp)),
+    tab: median(all[k].map((m) => m.tab)),
+    appTab: kind === 'static' ? undefined : median(all[k].map((m) => m.appTab)),
+    cls: Math.max(...all[k].map((m) => m.cls)),
+  }));
 }
 
 const appServer = await serve(dist, port);
@@ -165,13 +172,16 @@ try {
     const minimalServer = minimalDist && (await serve(minimalDist, port + 2));
     try {
       const kind = readFileSync(join(dist, 'index.html'), 'utf8').includes('role="tab"') ? 'prerendered' : 'app';
-      const base = await load(`http://127.0.0.1:${port + 1}/`, 'static');
-      const app = await load(`${origin}/`, kind);
-      const regions = await load(`${origin}/#/regions`, kind);
-      const minimal = minimalServer && (await load(`http://127.0.0.1:${port + 2}/`, 'app'));
+      const pages = [
+        [`http://127.0.0.1:${port + 1}/`, 'static'],
+        [`${origin}/`, kind],
+        [`${origin}/#/regions`, kind],
+        ...(minimalServer ? [[`http://127.0.0.1:${port + 2}/`, 'app']] : []),
+      ];
+      const [base, app, regions, minimal] = await load(pages);
       const ratio = (t) => `${(t / base.tab).toFixed(2)}x`;
       if (kind !== 'prerendered') console.log('      (dist/index.html is not prerendered: its first tab is the app\'s)');
-      console.log(`\n== Page load (median of ${runs}, fresh context each), against the static prerendered markup ==`);
+      console.log(`\n== Page load (median of ${runs} rounds of every page, fresh context each), against the static prerendered markup ==`);
       console.log(`      static page: first contentful paint ${base.fcp.toFixed(1)} ms, first tab ${base.tab.toFixed(1)} ms`);
       row('first contentful paint', `${app.fcp.toFixed(1)} ms`, '1.2x static', app.fcp <= 1.2 * base.fcp);
       console.log(`      ratio                                            ${(app.fcp / base.fcp).toFixed(2).padStart(9)} x`);
