@@ -23,6 +23,7 @@ pub fn start() {
     use client::chunks::{Protocols, Restore};
     use client::{persistence, storage};
     use frame::panic;
+    use futures::future::OptionFuture;
     use training::scenario_link;
 
     panic::install_hook();
@@ -35,18 +36,8 @@ pub fn start() {
     }
     // Before the mount no Leptos executor is set up.
     wasm_bindgen_futures::spawn_local(async move {
-        let restore = async move {
-            match restore {
-                true => Some(Restore::load().await),
-                false => None,
-            }
-        };
-        let protocols = async {
-            match slug.is_some() {
-                true => Some(Protocols::load().await),
-                false => None,
-            }
-        };
+        let restore = OptionFuture::from(restore.then(Restore::load));
+        let protocols = OptionFuture::from(slug.is_some().then(Protocols::load));
         let (restore, protocols) = futures::join!(restore, protocols);
         boot(store, stored, restore, slug.zip(protocols));
     });

@@ -175,17 +175,22 @@ impl Flag {
         self.0.load(Ordering::Relaxed)
     }
 
-    /// Loads the chunk unless it is here, and marks it here once loaded.
-    async fn load(
-        &self,
-        load: impl Future<Output = Result<(), split::LoadFailed>>,
+    /// Loads the chunk unless it is here, marks it here once loaded, and
+    /// answers with `proof`. The splitter's load is not `Send`, which
+    /// Leptos's tasks and `lazy` views ask for; the page has one thread.
+    fn load<T: 'static>(
+        &'static self,
+        load: impl Future<Output = Result<(), split::LoadFailed>> + 'static,
         failed: NotLoaded,
-    ) -> Result<(), NotLoaded> {
-        if !self.get() {
-            load.await.map_err(|_| failed)?;
-            self.0.store(true, Ordering::Relaxed);
-        }
-        Ok(())
+        proof: T,
+    ) -> impl Future<Output = Result<T, NotLoaded>> + Send + 'static {
+        SendWrapper::new(async move {
+            if !self.get() {
+                load.await.map_err(|_| failed)?;
+                self.0.store(true, Ordering::Relaxed);
+            }
+            Ok(proof)
+        })
     }
 }
 
@@ -199,8 +204,7 @@ pub struct Protocols(());
 impl Protocols {
     /// Fetches the chunk, once; ready at once when it is here.
     pub fn load() -> impl Future<Output = Result<Self, NotLoaded>> + Send + 'static {
-        let load = PROTOCOLS.load(split::load_protocols(), NotLoaded::PROTOCOLS);
-        SendWrapper::new(async { load.await.map(|()| Self(())) })
+        PROTOCOLS.load(split::load_protocols(), NotLoaded::PROTOCOLS, Self(()))
     }
 
     /// The proof, if the chunk has been loaded.
@@ -237,8 +241,7 @@ pub struct Restore(());
 impl Restore {
     /// Fetches the chunk, once; ready at once when it is here.
     pub fn load() -> impl Future<Output = Result<Self, NotLoaded>> + Send + 'static {
-        let load = RESTORE.load(split::load_restore(), NotLoaded::RESTORE);
-        SendWrapper::new(async { load.await.map(|()| Self(())) })
+        RESTORE.load(split::load_restore(), NotLoaded::RESTORE, Self(()))
     }
 
     /// [`Engine::restore`].

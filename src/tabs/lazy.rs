@@ -87,11 +87,12 @@ where
 
 /// A tab whose forms call the Organizations, IAM or STS dispatchers shows
 /// once their chunk (client/chunks.rs) is here too, so its calls answer at
-/// once. Should that fetch fail, the tab shows all the same and each of
-/// those calls says the code could not be fetched.
+/// once; both chunks are fetched at the same time. Should the protocols'
+/// fetch fail, the tab shows all the same and each of those calls says the
+/// code could not be fetched.
 async fn with_protocols(view: impl Future<Output = AnyView>) -> AnyView {
-    let _ = Protocols::load().await;
-    view.await
+    let (_, view) = futures::join!(Protocols::load(), view);
+    view
 }
 
 /// The panel of a tab that is not in the main module.
