@@ -80,13 +80,26 @@ fn boot(
     // replaces it rather than hydrating it: on Leptos 0.8 hydration adds
     // code to the wasm, and the frame is small. Emptying and mounting in one
     // task leaves no frame painted in between, and the app's first render
-    // has the frame's geometry, so nothing moves.
-    if let Some(body) = leptos::prelude::document().body() {
+    // has the frame's geometry, so nothing moves. A tab focused in the frame
+    // (index.html's script moves focus between them before the wasm runs)
+    // is focused again in the app, whose tabs have the same ids.
+    let document = leptos::prelude::document();
+    let focused = document
+        .active_element()
+        .map(|element| element.id())
+        .filter(|id| !id.is_empty());
+    if let Some(body) = document.body() {
         body.set_text_content(None);
     }
     leptos::mount::mount_to_body(move || {
         leptos::view! { <app::App sandbox settings startup linked /> }
     });
+    let refocus = focused
+        .and_then(|id| document.get_element_by_id(&id))
+        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok());
+    if let Some(element) = refocus {
+        let _ = element.focus();
+    }
 }
 
 /// Writing the whole state to localStorage takes tens of milliseconds at

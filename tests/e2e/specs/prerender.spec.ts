@@ -42,6 +42,59 @@ test('before the wasm runs, a deep link\'s tab is the one the prerendered frame 
   await expect(page.getByRole('combobox', { name: 'Acting as' })).toBeDisabled();
 });
 
+test('before the wasm runs, the frame\'s tabs take clicks, keys and Back, and the app opens the tab chosen, focused', async ({ page }) => {
+  // As on a slow network: the wasm arrives only once the frame has been used.
+  let arrive!: () => void;
+  const held = new Promise<void>((resolve) => (arrive = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${SUB_PATH}/`);
+  const selected = page.getByRole('tab', { selected: true });
+  const heading = page.getByRole('tabpanel').getByRole('heading', { level: 2 });
+  await expect(selected).toHaveText('Contact information');
+
+  await page.getByRole('tab', { name: 'Regions', exact: true }).click();
+  await expect(page).toHaveURL(`${SUB_PATH}/#/regions`);
+  await expect(selected).toHaveText('Regions');
+  await expect(page.getByRole('tabpanel', { name: 'Regions' })).toBeVisible();
+  await expect(heading).toHaveText('Regions');
+
+  for (const [key, name] of [
+    ['ArrowRight', 'Organization'],
+    ['End', 'Permissions'],
+    ['ArrowRight', 'Contact information'],
+    ['ArrowLeft', 'Permissions'],
+    ['Home', 'Contact information'],
+    ['ArrowLeft', 'Permissions'],
+  ]) {
+    await page.keyboard.press(key);
+    await expect(page.getByRole('tab', { name, exact: true }), `${key} moves to ${name}`).toBeFocused();
+    await expect(selected).toHaveText(name);
+    await expect(heading).toHaveText(name);
+  }
+  await expect(selected).toHaveAttribute('tabindex', '0');
+  await expect(page.locator('[role=tab][tabindex="0"]')).toHaveCount(1);
+
+  await page.goBack();
+  await expect(selected).toHaveText('Contact information');
+  await page.goForward();
+  await expect(selected).toHaveText('Permissions');
+  await page.getByRole('tab', { name: 'Permissions', exact: true }).focus();
+  await expect(page.getByRole('combobox', { name: 'Acting as' })).toBeDisabled();
+
+  arrive();
+  await expect(page.getByRole('combobox', { name: 'Acting as' })).toBeEnabled();
+  await expect(page.getByRole('tabpanel', { name: 'Permissions' })).toBeVisible();
+  await expect(selected).toHaveText('Permissions');
+  await expect(page.getByRole('tab', { name: 'Permissions', exact: true })).toBeFocused();
+  // The app's tabs answer the keys from here on.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Contact information', exact: true })).toBeFocused();
+  await expect(selected).toHaveText('Contact information');
+});
+
 test('with JavaScript on, the JavaScript line is never shown', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByText('needs JavaScript and WebAssembly')).toBeHidden();
