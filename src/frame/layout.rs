@@ -151,7 +151,7 @@ where
     view! {
         <header class="topbar">
             <div class="brand">
-                <span class="logo" aria-hidden="true">"◆"</span>
+                <span class="logo" aria-hidden="true"></span>
                 <span>"Account Management"</span>
                 <span class="pill">"Sandbox"</span>
             </div>
