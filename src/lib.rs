@@ -94,11 +94,8 @@ fn boot(
     leptos::mount::mount_to_body(move || {
         leptos::view! { <app::App sandbox settings startup linked /> }
     });
-    let refocus = focused
-        .and_then(|id| document.get_element_by_id(&id))
-        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok());
-    if let Some(element) = refocus {
-        let _ = element.focus();
+    if let Some(id) = focused {
+        widgets::focus::focus_id(&id);
     }
 }
 

@@ -5,21 +5,17 @@
 //! and the app's first render have the same geometry.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::frame::nav::Nav;
 use crate::frame::route::{Route, Tab};
+use crate::widgets::focus::focus_id;
 
 pub fn tab_id(tab: Tab) -> String {
     format!("tab-{}", tab.slug())
 }
 
 fn focus_tab(tab: Tab) {
-    let element = document()
-        .get_element_by_id(&tab_id(tab))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
+    if let Some(element) = focus_id(&tab_id(tab)) {
         element.click();
     }
 }

@@ -11,10 +11,10 @@ use account_engine::{ApiError, Operation};
 use leptos::html;
 use leptos::prelude::*;
 use serde_json::{json, Value};
-use wasm_bindgen::JsCast;
 
 use crate::client::Sandbox;
 use crate::widgets::announce::Announcer;
+use crate::widgets::focus::focus_id;
 use crate::widgets::form::{show_field_errors, TextField};
 
 /// The open change: which member, the address typed so far, and whether
@@ -170,10 +170,7 @@ fn PrimaryEmailPanel(account: String, change: EmailChange) -> impl IntoView {
         let opener = opener_id(&account.get_value());
         change.account.set(None);
         // The opener is gone if its row scrolled out of the rendered window.
-        let opener = document().get_element_by_id(&opener);
-        if let Some(opener) = opener.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = opener.focus();
-        }
+        focus_id(&opener);
     };
 
     view! {

@@ -8,13 +8,13 @@ use account_engine::OrgOperation;
 use leptos::html;
 use leptos::prelude::*;
 use serde_json::Value;
-use wasm_bindgen::JsCast;
 
 use super::model::{AccountView, Filtered, Node, Structure};
 use crate::client::activity::Source;
 use crate::client::{Failure, Sandbox};
 use crate::widgets::announce::Announcer;
 use crate::widgets::filters::needle;
+use crate::widgets::focus::focus_id;
 
 /// What the open panel edits; ids are the engine's.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -169,10 +169,7 @@ impl Tree {
             return;
         };
         self.editor.set(None);
-        let opener = document().get_element_by_id(&editor.opener());
-        if let Some(opener) = opener.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = opener.focus();
-        }
+        focus_id(&editor.opener());
     }
 
     /// Runs a call a person asked for; a refusal is announced as the
