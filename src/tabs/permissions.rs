@@ -200,11 +200,19 @@ fn PolicyField(
     }
 }
 
+/// A button beside the tab's heading that opens (or closes) a form below it.
+fn form_toggle(open: RwSignal<bool>, text: &'static str) -> impl IntoView {
+    view! {
+        <button type="button" class="button secondary" aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)>{text}</button>
+    }
+}
+
+/// The `Create user` form, built each time it opens, so it opens empty.
 #[component]
-fn CreateUser() -> impl IntoView {
+fn CreateUser(open: RwSignal<bool>) -> impl IntoView {
     let sandbox = expect_context::<Sandbox>();
     let announcer = expect_context::<Announcer>();
-    let open = RwSignal::new(false);
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let create = move |ev: leptos::ev::SubmitEvent| {
@@ -212,8 +220,6 @@ fn CreateUser() -> impl IntoView {
         let user = name.get_untracked();
         match sandbox.call_query(QueryService::Iam, "CreateUser", &[("UserName", &user)]) {
             Ok(_) => {
-                error.set(None);
-                name.set(String::new());
                 open.set(false);
                 announcer.success(format!("Created user {user}."));
             }
@@ -224,42 +230,32 @@ fn CreateUser() -> impl IntoView {
         }
     };
     view! {
-        <button type="button" class="secondary" aria-expanded=move || open.get().to_string()
-            on:click=move |_| open.update(|o| *o = !*o)>"Create user"</button>
-        <Show when=move || open.get()>
-            <form class="inline-form" aria-label="Create user" on:submit=create>
-                <div class="field" class:invalid=move || error.with(Option::is_some)>
-                    <label for="new-user-name">"User name"</label>
-                    <input id="new-user-name" type="text" autocomplete="off"
-                        aria-invalid=move || error.with(Option::is_some).then_some("true")
-                        aria-describedby=move || error.with(Option::is_some).then_some("new-user-name-error")
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev)) />
-                    {move || error.get().map(|e| view! { <p class="field-error" id="new-user-name-error">{e}</p> })}
-                </div>
-                <button type="submit">"Create"</button>
-            </form>
-        </Show>
+        <form class="inline-form" aria-label="Create user" on:submit=create>
+            <div class="field" class:invalid=move || error.with(Option::is_some)>
+                <label for="new-user-name">"User name"</label>
+                <input id="new-user-name" type="text" autocomplete="off"
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-describedby=move || error.with(Option::is_some).then_some("new-user-name-error")
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev)) />
+                {move || error.get().map(|e| view! { <p class="field-error" id="new-user-name-error">{e}</p> })}
+            </div>
+            <button type="submit" class="button primary">"Create"</button>
+        </form>
     }
 }
 
 /// `Create role`: a name and a trust policy, validated as a trust policy
-/// as you type; CreateRole's refusal shows at the field it is about.
+/// as you type; CreateRole's refusal shows at the field it is about. Built
+/// each time it opens, with a trust policy for the acting account.
 #[component]
-fn CreateRole() -> impl IntoView {
+fn CreateRole(open: RwSignal<bool>) -> impl IntoView {
     let sandbox = expect_context::<Sandbox>();
     let announcer = expect_context::<Announcer>();
-    let open = RwSignal::new(false);
     let name = RwSignal::new(String::new());
-    let trust = RwSignal::new(String::new());
+    let trust = RwSignal::new(account_trust(&sandbox.caller()));
     let name_error = RwSignal::new(None::<String>);
     let trust_refused = RwSignal::new(None::<String>);
-    let toggle = move |_| {
-        if !open.get_untracked() {
-            trust.set(account_trust(&sandbox.caller()));
-        }
-        open.update(|o| *o = !*o);
-    };
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (role, document) = (name.get_untracked(), trust.get_untracked());
@@ -269,8 +265,6 @@ fn CreateRole() -> impl IntoView {
         ];
         match sandbox.call_query(QueryService::Iam, "CreateRole", &params) {
             Ok(_) => {
-                name_error.set(None);
-                name.set(String::new());
                 open.set(false);
                 announcer.success(format!("Created role {role}."));
             }
@@ -278,27 +272,23 @@ fn CreateRole() -> impl IntoView {
         }
     };
     view! {
-        <button type="button" class="secondary" aria-expanded=move || open.get().to_string()
-            on:click=toggle>"Create role"</button>
-        <Show when=move || open.get()>
-            <form class="inline-form" aria-label="Create role" on:submit=create>
-                <div class="field" class:invalid=move || name_error.with(Option::is_some)>
-                    <label for="new-role-name">"Role name"</label>
-                    <input id="new-role-name" type="text" autocomplete="off"
-                        aria-invalid=move || name_error.with(Option::is_some).then_some("true")
-                        aria-describedby=move || name_error.with(Option::is_some).then_some("new-role-name-error")
-                        prop:value=move || name.get()
-                        on:input=move |ev| {
-                            name_error.set(None);
-                            name.set(event_target_value(&ev));
-                        } />
-                    {move || name_error.get().map(|e| view! { <p class="field-error" id="new-role-name-error">{e}</p> })}
-                </div>
-                <PolicyField id="trust-policy" label="Trust policy" kind=PolicyKind::Trust
-                    document=trust refused=trust_refused />
-                <button type="submit">"Create"</button>
-            </form>
-        </Show>
+        <form class="inline-form" aria-label="Create role" on:submit=create>
+            <div class="field" class:invalid=move || name_error.with(Option::is_some)>
+                <label for="new-role-name">"Role name"</label>
+                <input id="new-role-name" type="text" autocomplete="off"
+                    aria-invalid=move || name_error.with(Option::is_some).then_some("true")
+                    aria-describedby=move || name_error.with(Option::is_some).then_some("new-role-name-error")
+                    prop:value=move || name.get()
+                    on:input=move |ev| {
+                        name_error.set(None);
+                        name.set(event_target_value(&ev));
+                    } />
+                {move || name_error.get().map(|e| view! { <p class="field-error" id="new-role-name-error">{e}</p> })}
+            </div>
+            <PolicyField id="trust-policy" label="Trust policy" kind=PolicyKind::Trust
+                document=trust refused=trust_refused />
+            <button type="submit" class="button primary">"Create"</button>
+        </form>
     }
 }
 
@@ -397,7 +387,7 @@ fn EditPermissions(account: String, kind: Kind, name: String) -> impl IntoView {
             <h3>{heading.clone()}</h3>
             <PolicyField id="policy-document" label="Policy document" kind=PolicyKind::Identity
                 document refused />
-            <button type="button" on:click=save
+            <button type="button" class="button primary" on:click=save
                 aria-describedby=move || save_refused.with(Option::is_some).then_some("save-policy-error")>
                 "Save"
             </button>
@@ -408,7 +398,7 @@ fn EditPermissions(account: String, kind: Kind, name: String) -> impl IntoView {
                     on:change=move |ev| managed.set(event_target_value(&ev))>
                     {options()}
                 </select>
-                <button type="button" on:click=attach>"Attach"</button>
+                <button type="button" class="button secondary" on:click=attach>"Attach"</button>
             </div>
             <h4>"Attached managed policies"</h4>
             <ul>
@@ -428,7 +418,7 @@ fn EditPermissions(account: String, kind: Kind, name: String) -> impl IntoView {
                     <option value="">"None"</option>
                     {options()}
                 </select>
-                <button type="button" on:click=set_boundary>"Set boundary"</button>
+                <button type="button" class="button secondary" on:click=set_boundary>"Set boundary"</button>
             </div>
         </section>
     }
@@ -508,7 +498,7 @@ fn AssumeRole(account: String, role: String) -> impl IntoView {
                     <p class="hint" id="session-duration-hint">"Blank: one hour. From 900 to the role's maximum session duration."</p>
                     <p class="field-error" id="session-duration-error">{move || duration_refused.get().unwrap_or_default()}</p>
                 </div>
-                <button type="submit"
+                <button type="submit" class="button primary"
                     aria-describedby=move || refused.with(Option::is_some).then_some("assume-error")>
                     "Assume"
                 </button>
@@ -530,7 +520,7 @@ fn announce(announcer: Announcer, result: Result<String, Failure>, success: Stri
 fn opener(opened: RwSignal<Option<Open>>, what: Open, text: String) -> impl IntoView {
     let shown = what.clone();
     view! {
-        <button type="button" class="secondary"
+        <button type="button" class="button small secondary"
             aria-expanded=move || opened.with(|o| o.as_ref() == Some(&shown)).to_string()
             on:click=move |_| opened.update(|o| {
                 *o = if o.as_ref() == Some(&what) { None } else { Some(what.clone()) };
@@ -563,41 +553,45 @@ fn Principals() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     view! {
-        <table class="principals">
-            <caption>{move || format!("Principals of account {}", sandbox.caller())}</caption>
-            <thead><tr><th scope="col">"Principal"</th><th scope="col">"ARN"</th><th scope="col">"Permissions"</th></tr></thead>
-            <tbody>
-                {move || rows.get().into_iter().map(|principal| {
-                    let name = principal_name(&principal);
-                    let edit = matches!(principal, Principal::User { .. }).then(|| {
-                        opener(opened, Open::Edit(Kind::User, name.clone()), format!("Edit permissions of {}", Kind::User.named(&name)))
-                    });
-                    view! {
+        <div class="table-wrap">
+            <table class="principals">
+                <caption>{move || format!("Principals of account {}", sandbox.caller())}</caption>
+                <thead><tr><th scope="col">"Principal"</th><th scope="col">"ARN"</th><th scope="col" class="row-actions">"Permissions"</th></tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|principal| {
+                        let name = principal_name(&principal);
+                        let edit = matches!(principal, Principal::User { .. }).then(|| {
+                            opener(opened, Open::Edit(Kind::User, name.clone()), format!("Edit permissions of {}", Kind::User.named(&name)))
+                        });
+                        view! {
+                            <tr>
+                                <td>{name.clone()}</td>
+                                <td class="mono">{principal.arn()}</td>
+                                <td class="row-actions">{edit}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <div class="table-wrap">
+            <table class="principals">
+                <caption>{move || format!("Roles of account {}", sandbox.caller())}</caption>
+                <thead><tr><th scope="col">"Role"</th><th scope="col">"ARN"</th><th scope="col" class="row-actions">"Actions"</th></tr></thead>
+                <tbody>
+                    {move || roles.get().into_iter().map(|(name, arn)| view! {
                         <tr>
                             <td>{name.clone()}</td>
-                            <td class="mono">{principal.arn()}</td>
-                            <td>{edit}</td>
+                            <td class="mono">{arn}</td>
+                            <td class="row-actions">
+                                {opener(opened, Open::Edit(Kind::Role, name.clone()), format!("Edit permissions of {}", Kind::Role.named(&name)))}
+                                {opener(opened, Open::Assume(name.clone()), format!("Assume role {name}"))}
+                            </td>
                         </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
-        <table class="principals">
-            <caption>{move || format!("Roles of account {}", sandbox.caller())}</caption>
-            <thead><tr><th scope="col">"Role"</th><th scope="col">"ARN"</th><th scope="col">"Actions"</th></tr></thead>
-            <tbody>
-                {move || roles.get().into_iter().map(|(name, arn)| view! {
-                    <tr>
-                        <td>{name.clone()}</td>
-                        <td class="mono">{arn}</td>
-                        <td>
-                            {opener(opened, Open::Edit(Kind::Role, name.clone()), format!("Edit permissions of {}", Kind::Role.named(&name)))}
-                            {opener(opened, Open::Assume(name.clone()), format!("Assume role {name}"))}
-                        </td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
         {move || opened.get().map(|what| {
             let account = sandbox.caller();
             match what {
@@ -684,7 +678,7 @@ fn Simulator() -> impl IntoView {
                         on:input=move |ev| target.set(event_target_value(&ev)) />
                     <p class="hint" id="simulate-target-hint">"Blank: the principal's own account, without AccountId."</p>
                 </div>
-                <button type="submit">"Simulate"</button>
+                <button type="submit" class="button primary">"Simulate"</button>
             </form>
             <div role="status" class="simulation-result">
                 {move || result.get().map(|explanation: account_engine::Explanation| {
@@ -701,13 +695,19 @@ fn Simulator() -> impl IntoView {
 
 #[component]
 pub fn PermissionsTab() -> impl IntoView {
+    let user_form = RwSignal::new(false);
+    let role_form = RwSignal::new(false);
     view! {
         <section class="card" aria-labelledby="permissions-heading">
             <div class="card-header">
                 <h2 id="permissions-heading">"Permissions"</h2>
-                <CreateUser />
-                <CreateRole />
+                <div class="header-actions">
+                    {form_toggle(user_form, "Create user")}
+                    {form_toggle(role_form, "Create role")}
+                </div>
             </div>
+            <Show when=move || user_form.get()><CreateUser open=user_form /></Show>
+            <Show when=move || role_form.get()><CreateRole open=role_form /></Show>
             <p class="hint">"The principals and roles of the account chosen in Acting as. Changes are IAM and STS calls made as that principal; a role's sessions join Acting as."</p>
             <Principals />
         </section>

@@ -10,4 +10,5 @@ export const TABS = [
   ['console', 'Console'],
   ['training', 'Training'],
   ['inbox', 'Inbox'],
+  ['permissions', 'Permissions'],
 ];

@@ -99,12 +99,43 @@ test('the page is usable at 360 px wide', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Enable af-south-1' })).toBeVisible();
 });
 
+test('the Permissions tab is usable at 360 px wide, with a user, a role, an editor and a simulation open', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await open(page, '/permissions');
+  await page.getByRole('button', { name: 'Create user', exact: true }).click();
+  await page.getByLabel('User name', { exact: true }).fill('developer-with-a-long-name');
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await page.getByRole('button', { name: 'Create role', exact: true }).click();
+  await page.getByLabel('Role name', { exact: true }).fill('OrganizationAccountAccessRole');
+  await page.getByRole('form', { name: 'Create role' }).getByRole('button', { name: 'Create', exact: true }).click();
+  await page.getByRole('button', { name: 'Assume role OrganizationAccountAccessRole', exact: true }).click();
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Request context' })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  // Scrolled to, the form's button is wholly on screen: nothing is cut off at the side.
+  const assume = page.getByRole('button', { name: 'Assume', exact: true });
+  await assume.scrollIntoViewIfNeeded();
+  await expect(assume).toBeInViewport({ ratio: 1 });
+});
+
 // How far the tab of that name sticks out of the tab bar, in CSS pixels
 // (scroll positions are whole pixels, so less than one counts as inside).
 async function outsideTabBar(page, name) {
   const bar = await page.getByRole('tablist').boundingBox();
   const tab = await page.getByRole('tab', { name, exact: true }).boundingBox();
   return Math.max(0, bar.x - tab.x, tab.x + tab.width - (bar.x + bar.width));
+}
+
+for (const width of [1440, 1024, 700]) {
+  test(`at ${width} px every tab is in sight without scrolling the tab bar`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await open(page, '/contact-information');
+    for (const [, name] of TABS) {
+      expect(await outsideTabBar(page, name), name).toBeLessThan(1);
+      await expect(page.getByRole('tab', { name, exact: true })).toBeInViewport();
+    }
+  });
 }
 
 test('at 360 px the selected tab is scrolled into view in the tab bar', async ({ page }) => {
