@@ -208,6 +208,32 @@ fn form_toggle(open: RwSignal<bool>, text: &'static str) -> impl IntoView {
     }
 }
 
+/// The name field of a create form: the call's refusal shows under it
+/// until the name is edited.
+fn name_field(
+    id: &'static str,
+    label: &'static str,
+    name: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let described_by = error_id.clone();
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id>{label}</label>
+            <input id=id type="text" autocomplete="off"
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || error.with(Option::is_some).then(|| described_by.clone())
+                prop:value=move || name.get()
+                on:input=move |ev| {
+                    error.set(None);
+                    name.set(event_target_value(&ev));
+                } />
+            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+        </div>
+    }
+}
+
 /// The `Create user` form, built each time it opens, so it opens empty.
 #[component]
 fn CreateUser(open: RwSignal<bool>) -> impl IntoView {
@@ -231,15 +257,7 @@ fn CreateUser(open: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <form class="inline-form" aria-label="Create user" on:submit=create>
-            <div class="field" class:invalid=move || error.with(Option::is_some)>
-                <label for="new-user-name">"User name"</label>
-                <input id="new-user-name" type="text" autocomplete="off"
-                    aria-invalid=move || error.with(Option::is_some).then_some("true")
-                    aria-describedby=move || error.with(Option::is_some).then_some("new-user-name-error")
-                    prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev)) />
-                {move || error.get().map(|e| view! { <p class="field-error" id="new-user-name-error">{e}</p> })}
-            </div>
+            {name_field("new-user-name", "User name", name, error)}
             <button type="submit" class="button primary">"Create"</button>
         </form>
     }
@@ -273,18 +291,7 @@ fn CreateRole(open: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <form class="inline-form" aria-label="Create role" on:submit=create>
-            <div class="field" class:invalid=move || name_error.with(Option::is_some)>
-                <label for="new-role-name">"Role name"</label>
-                <input id="new-role-name" type="text" autocomplete="off"
-                    aria-invalid=move || name_error.with(Option::is_some).then_some("true")
-                    aria-describedby=move || name_error.with(Option::is_some).then_some("new-role-name-error")
-                    prop:value=move || name.get()
-                    on:input=move |ev| {
-                        name_error.set(None);
-                        name.set(event_target_value(&ev));
-                    } />
-                {move || name_error.get().map(|e| view! { <p class="field-error" id="new-role-name-error">{e}</p> })}
-            </div>
+            {name_field("new-role-name", "Role name", name, name_error)}
             <PolicyField id="trust-policy" label="Trust policy" kind=PolicyKind::Trust
                 document=trust refused=trust_refused />
             <button type="submit" class="button primary">"Create"</button>

@@ -48,6 +48,22 @@ async function deployer(page: Page) {
   await expect(roles.getByRole('cell', { name: ROLE, exact: true })).toBeVisible();
 }
 
+test('a user name already taken is refused at its field until the name is edited', async ({ page }) => {
+  await open(page, '/permissions');
+  await createUser(page, 'alice');
+  await page.getByRole('button', { name: 'Create user', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Create user' });
+  const name = form.getByLabel('User name', { exact: true });
+  await name.fill('alice');
+  await form.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription(/alice/);
+  await name.fill('alice2');
+  await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+  await form.getByRole('button', { name: 'Create', exact: true }).click();
+  await announced(page, 'Created user alice2.');
+});
+
 test('a malformed trust policy is refused with IAM\'s text at its textbox', async ({ page }) => {
   await open(page, '/permissions');
   await page.getByRole('button', { name: 'Create role', exact: true }).click();
