@@ -390,7 +390,7 @@ fn EditPermissions(account: String, kind: Kind, name: String) -> impl IntoView {
         }
     };
     view! {
-        <section class="card editor" aria-label=heading.clone()>
+        <section class="card inset editor" aria-label=heading.clone()>
             <h3>{heading.clone()}</h3>
             <PolicyField id="policy-document" label="Policy document" kind=PolicyKind::Identity
                 document refused />
@@ -478,7 +478,7 @@ fn AssumeRole(account: String, role: String) -> impl IntoView {
         }
     };
     view! {
-        <section class="card editor" aria-label=label.clone()>
+        <section class="card inset editor" aria-label=label.clone()>
             <h3>{label.clone()}</h3>
             <form on:submit=assume>
                 <div class="field">
