@@ -438,13 +438,11 @@ def test_t10_scp_example_3_as_printed_denies_nothing(guide):
     member = guide.client("111111111111")
     member.put_alternate_contact(**BILLING)
 
-    # With the key's real name, and the path of an account directly in the
-    # OU as the sandbox writes it (ending with the account id, ARCHITECTURE
-    # §11 decision 4), the member is denied; without `*` no other is.
+    # With the key's real name and the values as printed, the member, directly
+    # in the OU, is denied; without `*` an account in a child OU is not.
     fixed = json.loads(json.dumps(printed))
     condition = fixed["Statement"][0]["Condition"]["ForAnyValue:StringLike"]
-    condition.pop("account:AccountResourceOrgPath")
-    condition["account:AccountResourceOrgPaths"] = [f"{path}111111111111/"]
+    condition["account:AccountResourceOrgPaths"] = condition.pop("account:AccountResourceOrgPath")
     org.update_policy(PolicyId=policy["Id"], Content=json.dumps(fixed))
     assert refusal(member.put_alternate_contact, **BILLING) == denied(
         "arn:aws:iam::111111111111:root",

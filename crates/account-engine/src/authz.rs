@@ -127,7 +127,7 @@ impl Decision {
             "User: {} is not authorized to perform: {} on resource: {}",
             principal.arn(),
             request.action(),
-            request.resource()
+            resource_wording(request.action(), request.resource())
         );
         Some(match statement {
             Some(s) if s.inline => {
@@ -149,6 +149,31 @@ impl Decision {
                 request.action()
             ),
         })
+    }
+}
+
+/// IAM names an existing role or user by its type and name, not its ARN
+/// (observed: `on resource: role OWNED_ROLE-read` for iam:GetRole); its
+/// Create calls, about an entity that does not exist yet, and the other
+/// services write the ARN.
+fn resource_wording<'a>(action: &str, resource: &'a str) -> std::borrow::Cow<'a, str> {
+    let existing = action
+        .strip_prefix("iam:")
+        .is_some_and(|name| !name.starts_with("Create"));
+    let entity = resource
+        .strip_prefix("arn:aws:iam::")
+        .and_then(|rest| rest.split_once(':'))
+        .and_then(|(_, name)| {
+            ["role", "user"]
+                .into_iter()
+                .find_map(|kind| Some((kind, name.strip_prefix(kind)?.strip_prefix('/')?)))
+        });
+    match entity {
+        Some((kind, path_and_name)) if existing => {
+            let name = path_and_name.rsplit('/').next().unwrap_or(path_and_name);
+            format!("{kind} {name}").into()
+        }
+        _ => resource.into(),
     }
 }
 

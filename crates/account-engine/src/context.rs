@@ -14,7 +14,6 @@ use std::net::{IpAddr, Ipv4Addr};
 use iam_policy::{Request, Timestamp, Value};
 
 use crate::engine::Engine;
-use crate::organizations::tree::Node;
 use crate::principal::Principal;
 
 /// Where a request came from: `aws:SourceIp` and `aws:SecureTransport`.
@@ -116,7 +115,7 @@ impl Engine {
             request.insert("aws:PrincipalOrgID", org.id.as_str());
             request.insert(
                 "aws:PrincipalOrgPaths",
-                Value::set([org.path(Node::Account(account))]),
+                Value::set([org.parent_path(account)]),
             );
         }
     }

@@ -75,7 +75,7 @@ pub struct Engine {
     pub(crate) clock: Box<dyn Clock>,
     pub(crate) config: Config,
     /// Requests served; request ids are not state, so reads stay reads.
-    requests: u64,
+    pub(crate) requests: u64,
     /// Completions `settle` applied, so shells can tell that a read changed
     /// the state.
     pub(crate) settled: u64,

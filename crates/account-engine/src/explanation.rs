@@ -53,7 +53,12 @@ impl Engine {
         if decision.allowed {
             return None;
         }
-        let explanation = Explanation::new(principal, request, decision);
+        let mut explanation = Explanation::new(principal, request, decision);
+        if request.action().starts_with("iam:") {
+            explanation.message = explanation
+                .message
+                .map(|m| format!("{m}{}", self.authorization_details()));
+        }
         let message = explanation.message.clone();
         self.explanation.replace(Some(Box::new(explanation)));
         message
@@ -62,5 +67,19 @@ impl Engine {
     /// The explanation of the current request's refusal, for its response.
     pub(crate) fn take_explanation(&self) -> Option<Box<Explanation>> {
         self.explanation.take()
+    }
+
+    /// The tail IAM adds to its own denials (§6, observed for iam:GetRole):
+    /// where the request's authorization details are, under an id of 25
+    /// lowercase letters and digits. The sandbox serves no
+    /// GetRequestAuthorizationDetails; the id is the request's own.
+    fn authorization_details(&self) -> String {
+        let id = crate::ids::token(
+            self.state.seed.rotate_left(17),
+            self.requests,
+            b"abcdefghijklmnopqrstuvwxyz0123456789",
+            25,
+        );
+        format!(". Go to https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/authorization-details/{id} for complete details, or call the GetRequestAuthorizationDetails API with the following authorization id: {id}")
     }
 }

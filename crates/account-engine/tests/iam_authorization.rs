@@ -254,11 +254,11 @@ fn a_user_without_policies_may_do_nothing_and_root_keeps_full_access() {
                 &standalone(ACCOUNT),
             ),
         );
-    iam(&mut sandbox.engine, &key, "ListUsers", &[]).assert_error(
-        403,
-        "AccessDenied",
-        &implicit(&user_arn(ACCOUNT, "nobody"), "iam:ListUsers", "*"),
-    );
+    iam(&mut sandbox.engine, &key, "ListUsers", &[]).assert_denied(&implicit(
+        &user_arn(ACCOUNT, "nobody"),
+        "iam:ListUsers",
+        "*",
+    ));
     sandbox.call_as(ACCOUNT, "/listRegions", json!({})).ok();
 
     // AdministratorAccess covers IAM too: the user can make users.

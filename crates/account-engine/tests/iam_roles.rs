@@ -724,3 +724,27 @@ fn a_refused_duration_names_its_member_for_forms() {
     );
     assert!(members(&[("RoleSessionName", "x")]).is_empty());
 }
+
+/// IAM's own denial of a role call, as observed for iam:GetRole: the role
+/// by its name (not its ARN), then where its authorization details are.
+#[test]
+fn iam_names_a_refused_role_by_its_name() {
+    let mut sandbox = sandbox();
+    let engine = &mut sandbox.engine;
+    create_role(engine, ACCOUNT, "OWNED_ROLE-read", &trust(ACCOUNT)).ok();
+    let key = user_with_key(engine, ACCOUNT, "OWNED_ROLE");
+    iam(engine, &key, "GetRole", &[("RoleName", "OWNED_ROLE-read")]).assert_denied(&format!(
+        "User: arn:aws:iam::{ACCOUNT}:user/OWNED_ROLE is not authorized to perform: iam:GetRole on resource: role OWNED_ROLE-read because no identity-based policy allows the iam:GetRole action"
+    ));
+    // A role about to be created has no name of its own yet: its ARN.
+    iam(
+        engine,
+        &key,
+        "CreateRole",
+        &[("RoleName", "next"), ("AssumeRolePolicyDocument", &trust(ACCOUNT))],
+    )
+    .assert_denied(&format!(
+        "User: arn:aws:iam::{ACCOUNT}:user/OWNED_ROLE is not authorized to perform: iam:CreateRole on resource: {} because no identity-based policy allows the iam:CreateRole action",
+        role_arn(ACCOUNT, "next")
+    ));
+}

@@ -498,33 +498,51 @@ fn an_scp_deny_is_named_before_an_identity_deny() {
         );
 }
 
-/// §11 question 4: an account directly under the root has the path
-/// `o-…/r-…/<account id>/`, in `aws:PrincipalOrgPaths` and in
-/// `account:AccountResourceOrgPaths` alike.
+/// §11 question 4: an account directly under the root has the root's path
+/// `o-…/r-…/`, without its id, in `aws:PrincipalOrgPaths` and in
+/// `account:AccountResourceOrgPaths` alike; Organizations' own `Paths` of
+/// the account end with the id.
 #[test]
-fn an_account_under_the_root_has_a_path_ending_in_its_id() {
+fn an_account_under_the_root_has_the_roots_path() {
     let mut org = organization();
-    let path = format!("{}/{}/{MEMBER}/", org.id, org.root);
+    let path = format!("{}/{}/", org.id, org.root);
+    let described = org.ok(MANAGEMENT, "DescribeAccount", json!({"AccountId": MEMBER}));
+    assert_eq!(
+        described["Account"]["Paths"],
+        json!([format!("{path}{MEMBER}/")])
+    );
     let key = user_with_key(&mut org.sandbox.engine, MANAGEMENT, "ops");
     let paths = format!(
         r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"account:GetAlternateContact","Resource":"*","Condition":{{"ForAnyValue:StringEquals":{{"account:AccountResourceOrgPaths":"{path}"}}}}}}]}}"#
     );
     put_inline(&mut org.sandbox.engine, MANAGEMENT, "ops", "paths", &paths);
     let get = |account: &str| json!({"AlternateContactType": "BILLING", "AccountId": account});
-    let reply = org
-        .sandbox
-        .call_as(&key, "/getAlternateContact", get(MEMBER));
-    assert_eq!(
-        reply.error_type.as_deref(),
-        Some("ResourceNotFoundException")
+    for account in [MEMBER, ADMIN] {
+        let reply = org
+            .sandbox
+            .call_as(&key, "/getAlternateContact", get(account));
+        assert_eq!(
+            reply.error_type.as_deref(),
+            Some("ResourceNotFoundException"),
+            "{account} is directly under the root"
+        );
+    }
+    let unit = org.create_ou(MANAGEMENT, "Workloads");
+    let root = org.root.clone();
+    org.ok(
+        MANAGEMENT,
+        "MoveAccount",
+        json!({"AccountId": ADMIN, "SourceParentId": root, "DestinationParentId": unit}),
     );
     let reply = org
         .sandbox
         .call_as(&key, "/getAlternateContact", get(ADMIN));
     assert_eq!(reply.error_type.as_deref(), Some("AccessDeniedException"));
 
-    let own = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:DescribeOrganization","Resource":"*","Condition":{"ForAnyValue:StringLike":{"aws:PrincipalOrgPaths":"o-*/r-*/333333333333/"}}}]}"#;
-    let policy = org.scp("OwnPath", own, MEMBER);
+    let own = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Deny","Action":"organizations:DescribeOrganization","Resource":"*","Condition":{{"ForAnyValue:StringEquals":{{"aws:PrincipalOrgPaths":"{path}"}}}}}}]}}"#
+    );
+    let policy = org.scp("OwnPath", &own, MEMBER);
     let reply = org
         .sandbox
         .org_as(MEMBER, "DescribeOrganization", json!({}));
@@ -689,16 +707,20 @@ fn iam_resources_are_users_with_their_path() {
     .value("AccessKeyId")
     .to_owned();
     let arn = format!("arn:aws:iam::{MEMBER}:user/ops/eu/ana");
-    iam(&mut sandbox.engine, &key, "GetUser", &[]).assert_error(
-        403,
-        "AccessDenied",
-        &implicit(&arn, "iam:GetUser", &arn, "identity-based policy"),
-    );
-    iam(&mut sandbox.engine, &key, "ListUsers", &[]).assert_error(
-        403,
-        "AccessDenied",
-        &implicit(&arn, "iam:ListUsers", "*", "identity-based policy"),
-    );
+    // IAM names an existing user by its name, without the path (observed
+    // for a role: `on resource: role OWNED_ROLE-read`).
+    iam(&mut sandbox.engine, &key, "GetUser", &[]).assert_denied(&implicit(
+        &arn,
+        "iam:GetUser",
+        "user ana",
+        "identity-based policy",
+    ));
+    iam(&mut sandbox.engine, &key, "ListUsers", &[]).assert_denied(&implicit(
+        &arn,
+        "iam:ListUsers",
+        "*",
+        "identity-based policy",
+    ));
     let path_scoped = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetUser","Resource":"arn:aws:iam::*:user/ops/*"}]}"#;
     put_inline(&mut sandbox.engine, MEMBER, "ana", "ops", path_scoped);
     iam(&mut sandbox.engine, &key, "GetUser", &[]).ok();
@@ -715,20 +737,16 @@ fn a_member_roots_iam_calls_meet_its_scps() {
         "CreateUser",
         &[("UserName", "ana")],
     )
-    .assert_error(
-        403,
-        "AccessDenied",
-        &format!(
-            "{}: {}",
-            explicit(
-                &format!("arn:aws:iam::{MEMBER}:root"),
-                "iam:CreateUser",
-                &format!("arn:aws:iam::{MEMBER}:user/ana"),
-                "a service control policy"
-            ),
-            org.scp_arn(&policy)
+    .assert_denied(&format!(
+        "{}: {}",
+        explicit(
+            &format!("arn:aws:iam::{MEMBER}:root"),
+            "iam:CreateUser",
+            &format!("arn:aws:iam::{MEMBER}:user/ana"),
+            "a service control policy"
         ),
-    );
+        org.scp_arn(&policy)
+    ));
     iam(
         &mut org.sandbox.engine,
         MANAGEMENT,
@@ -765,16 +783,12 @@ fn attaching_a_policy_carries_its_arn() {
         "AttachUserPolicy",
         &[("UserName", "ops"), ("PolicyArn", ADMIN_POLICY)],
     )
-    .assert_error(
-        403,
-        "AccessDenied",
-        &implicit(
-            &user_arn(MEMBER, "ops"),
-            "iam:AttachUserPolicy",
-            &user_arn(MEMBER, "ops"),
-            "identity-based policy",
-        ),
-    );
+    .assert_denied(&implicit(
+        &user_arn(MEMBER, "ops"),
+        "iam:AttachUserPolicy",
+        "user ops",
+        "identity-based policy",
+    ));
 }
 
 /// Every Organizations operation the sandbox serves is decided by

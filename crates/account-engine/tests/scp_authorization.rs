@@ -177,14 +177,35 @@ fn t10_as_printed_names_a_key_that_is_never_set() {
     org.attach(&policy, &ou);
     org.put(MEMBER, None).ok();
 
-    let fixed = printed.replace("AccountResourceOrgPath\"", "AccountResourceOrgPaths\"");
-    let fixed = fixed.replace(&format!("\"{path}\""), &format!("\"{path}*\""));
-    let corrected = org.create_policy("Corrected", &fixed);
+    // With the key's real name, the OU's path matches the accounts directly
+    // in it, and only them.
+    let renamed = printed.replace("AccountResourceOrgPath\"", "AccountResourceOrgPaths\"");
+    let exact = org.create_policy("Renamed", &renamed);
     org.detach(&policy, &ou);
-    org.attach(&corrected, &ou);
+    org.attach(&exact, &ou);
     let reply = org.put(MEMBER, None);
     assert_eq!(reply.status, 403, "{reply:?}");
     org.put(ADMIN, None).ok();
+    let child = org.org(
+        "CreateOrganizationalUnit",
+        json!({"ParentId": ou.clone(), "Name": "Child"}),
+    )["OrganizationalUnit"]["Id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    org.org(
+        "MoveAccount",
+        json!({"AccountId": MEMBER, "SourceParentId": ou.clone(), "DestinationParentId": child}),
+    );
+    org.put(MEMBER, None).ok();
+
+    // `*` after the path takes in the OU's whole subtree.
+    let fixed = renamed.replace(&format!("\"{path}\""), &format!("\"{path}*\""));
+    let corrected = org.create_policy("Corrected", &fixed);
+    org.detach(&exact, &ou);
+    org.attach(&corrected, &ou);
+    let reply = org.put(MEMBER, None);
+    assert_eq!(reply.status, 403, "{reply:?}");
 }
 
 #[test]

@@ -9,7 +9,6 @@ use super::error::ApiError;
 use super::model::AlternateContactType;
 use super::operation::Operation;
 use crate::engine::Engine;
-use crate::organizations::tree::Node;
 use crate::principal::Principal;
 
 /// The request parameter an operation's condition key reads, if any.
@@ -78,7 +77,7 @@ impl Engine {
         if let Some(org) = org {
             request.insert(
                 "account:AccountResourceOrgPaths",
-                Value::set([org.path(Node::Account(target))]),
+                Value::set([org.parent_path(target)]),
             );
             for (key, value) in org.tags.get(target).into_iter().flatten() {
                 request.insert(

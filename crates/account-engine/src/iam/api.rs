@@ -146,8 +146,16 @@ pub(super) fn path<'a>(args: &'a dyn Args, member: &str) -> Result<&'a str> {
         return Ok("/");
     };
     length(member, value, 512)?;
-    let inner_ok = value.chars().all(|c| ('\u{21}'..='\u{7E}').contains(&c));
-    if !(value.starts_with('/') && value.ends_with('/') && inner_ok) {
+    // `/` alone, or at least one character between two slashes: `//` is
+    // neither.
+    let inner = value
+        .strip_prefix('/')
+        .and_then(|rest| rest.strip_suffix('/'));
+    let valid = value == "/"
+        || inner.is_some_and(|i| {
+            !i.is_empty() && i.chars().all(|c| ('\u{21}'..='\u{7E}').contains(&c))
+        });
+    if !valid {
         return Err(validation(
             value,
             &field_name(member),

@@ -118,6 +118,17 @@ impl Organization {
         path
     }
 
+    /// The path of the OU (or the root) an account sits in, without the
+    /// account: the value of `aws:PrincipalOrgPaths` and
+    /// `account:AccountResourceOrgPaths`, where an OU's path matches the
+    /// accounts directly in it and `<path>*` its whole subtree (documented).
+    pub fn parent_path(&self, account: &str) -> String {
+        match self.parents.get(account) {
+            Some(unit) => self.path(Node::Unit(unit)),
+            None => self.path(Node::Root),
+        }
+    }
+
     /// How many OUs deep an OU sits: 1 directly under the root.
     pub fn depth(&self, unit_id: &str) -> usize {
         self.unit_chain(unit_id).len()

@@ -66,6 +66,29 @@ impl Xml {
         );
     }
 
+    /// IAM's AccessDenied: 403, `message`, and the authorization details
+    /// tail IAM adds to its own denials, the same id twice.
+    #[track_caller]
+    pub fn assert_denied(&self, message: &str) {
+        assert_eq!(self.status, 403, "{}", self.body);
+        assert_eq!(self.value("Code"), "AccessDenied", "{}", self.body);
+        let text = self.value("Message");
+        let tail = text
+            .strip_prefix(&escape(message))
+            .and_then(|t| t.strip_prefix(". Go to https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/authorization-details/"))
+            .unwrap_or_else(|| panic!("{text}"));
+        let (id, rest) = tail.split_at(25.min(tail.len()));
+        assert!(
+            id.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+            "{text}"
+        );
+        assert_eq!(
+            rest,
+            format!(" for complete details, or call the GetRequestAuthorizationDetails API with the following authorization id: {id}"),
+        );
+    }
+
     /// An `<ErrorResponse>` with this status, code and message.
     #[track_caller]
     pub fn assert_error(&self, status: u16, code: &str, message: &str) {
