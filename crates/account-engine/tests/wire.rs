@@ -222,8 +222,39 @@ fn wrong_member_types_are_400_validation_exceptions() {
     for (path, body, field, actual, allowed) in cases {
         let reply = sandbox.call(path, body.clone());
         assert_eq!(reply.status, 400, "{path} {body}");
-        reply.assert_field(field, &wrong_type(actual, allowed));
+        let message = wrong_type(actual, allowed);
+        // PutContactInformation's and PutAccountName's ValidationExceptions
+        // are the message alone, whichever check refused (observed).
+        if ["/putContactInformation", "/putAccountName"].contains(&path) {
+            reply.assert_bare(&message, &[(field, &message)]);
+        } else {
+            reply.assert_field(field, &message);
+        }
     }
+}
+
+#[test]
+fn a_bad_account_id_of_a_bare_operation_is_bare_too() {
+    let mut sandbox = sandbox();
+    let message = regex_mismatch(r"^\d{12}$", "123");
+    for (path, body) in [
+        (
+            "/putAccountName",
+            json!({"AccountName": "Ops", "AccountId": "123"}),
+        ),
+        (
+            "/putContactInformation",
+            json!({"AccountId": "123", "ContactInformation": contact()}),
+        ),
+    ] {
+        sandbox
+            .call(path, body)
+            .assert_bare(&message, &[("AccountId", &message)]);
+    }
+    // Another operation's keeps its reason and field list.
+    sandbox
+        .call("/getAccountInformation", json!({"AccountId": "123"}))
+        .assert_field("AccountId", &message);
 }
 
 #[test]

@@ -17,7 +17,7 @@ impl Engine {
         if let Some(name) = c.required("AccountName", input.account_name.as_deref()) {
             c.string("AccountName", name, (1, 50), Some(&ACCOUNT_NAME));
         }
-        c.finish().map_err(ApiError::bare)?;
+        c.finish()?;
         let target = self.begin(
             caller,
             input.account_id.as_deref(),

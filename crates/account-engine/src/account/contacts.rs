@@ -113,14 +113,14 @@ impl Engine {
             Some(info) => check_contact_information(&mut c, info),
             None => c.fail("ContactInformation", missing("ContactInformation")),
         }
-        c.finish().map_err(ApiError::bare)?;
+        c.finish()?;
         let target = self.begin(
             caller,
             input.account_id.as_deref(),
             Operation::PutContactInformation,
         )?;
         let info = input.contact_information.unwrap_or_default();
-        let normalized = normalize(&info).map_err(ApiError::bare)?;
+        let normalized = normalize(&info)?;
         let account = self.account_mut(&target);
         // The verification status describes the number on file: a new
         // number starts UNVERIFIED, even if it was verified before.

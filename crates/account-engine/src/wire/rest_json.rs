@@ -175,6 +175,23 @@ impl Engine {
         operation: Operation,
         body: &Map<String, Value>,
     ) -> Result<Value, ApiError> {
+        let result = self.dispatch(caller, operation, body);
+        // Their ValidationExceptions are the message alone (observed),
+        // whichever check refused: the input's types, its fields, AccountId.
+        match operation {
+            Operation::PutContactInformation | Operation::PutAccountName => {
+                result.map_err(ApiError::bare)
+            }
+            _ => result,
+        }
+    }
+
+    fn dispatch(
+        &mut self,
+        caller: &str,
+        operation: Operation,
+        body: &Map<String, Value>,
+    ) -> Result<Value, ApiError> {
         let caller = self.begin_request(caller).account_id().to_owned();
         let caller = caller.as_str();
         match operation {
