@@ -1183,16 +1183,21 @@ fn a_created_member_starts_with_the_management_contact_under_its_own_name() {
             404,
             "No contact information found for this account.",
         );
+    let mut management = contact();
+    management["AddressLine2"] = json!("Floor 3");
+    management["DistrictOrCounty"] = json!("King");
+    let mut expected = management.clone();
+    management["CompanyName"] = json!("Example Corp");
+    management["WebsiteUrl"] = json!("https://example.com");
     sandbox
         .call_as(
             MANAGEMENT,
             "/putContactInformation",
-            json!({"ContactInformation": contact()}),
+            json!({"ContactInformation": management}),
         )
         .ok();
     let member = create_account(&mut sandbox, "Workloads");
     let reply = sandbox.call_as(&member, "/getContactInformation", json!({}));
-    let mut expected = contact();
     expected["FullName"] = json!("Workloads");
     assert_eq!(reply.ok()["ContactInformation"], expected);
 }

@@ -428,13 +428,16 @@ impl Engine {
             let role = input.role_name.as_deref().unwrap_or(ACCESS_ROLE);
             account.organization_access_role = Some(role.to_owned());
             // A created member starts with the management account's primary
-            // contact under its own name (observed).
+            // contact under its own name: its address and phone, not its
+            // company name or website (observed).
             let management = &self.state.organizations[index].management_account_id;
             account.contact_information = self.state.accounts[management]
                 .contact_information
                 .clone()
                 .map(|mut contact| {
                     name.clone_into(&mut contact.full_name);
+                    contact.company_name = None;
+                    contact.website_url = None;
                     contact
                 });
             self.state.accounts.insert(account_id.clone(), account);
