@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use crate::client::{Failure, Sandbox};
 use crate::widgets::announce::Announcer;
 use crate::widgets::explain::ExplanationView;
+use crate::widgets::form::Field;
 
 /// The name the page gives the inline policy it edits.
 pub const INLINE_POLICY_NAME: &str = "inline";
@@ -208,32 +209,6 @@ fn form_toggle(open: RwSignal<bool>, text: &'static str) -> impl IntoView {
     }
 }
 
-/// The name field of a create form: the call's refusal shows under it
-/// until the name is edited.
-fn name_field(
-    id: &'static str,
-    label: &'static str,
-    name: RwSignal<String>,
-    error: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    let described_by = error_id.clone();
-    view! {
-        <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id>{label}</label>
-            <input id=id type="text" autocomplete="off"
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=move || error.with(Option::is_some).then(|| described_by.clone())
-                prop:value=move || name.get()
-                on:input=move |ev| {
-                    error.set(None);
-                    name.set(event_target_value(&ev));
-                } />
-            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
-        </div>
-    }
-}
-
 /// The `Create user` form, built each time it opens, so it opens empty.
 #[component]
 fn CreateUser(open: RwSignal<bool>) -> impl IntoView {
@@ -257,7 +232,7 @@ fn CreateUser(open: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <form class="inline-form" aria-label="Create user" on:submit=create>
-            {name_field("new-user-name", "User name", name, error)}
+            <Field label="User name" id="new-user-name" value=name error />
             <button type="submit" class="button primary">"Create"</button>
         </form>
     }
@@ -291,7 +266,7 @@ fn CreateRole(open: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <form class="inline-form" aria-label="Create role" on:submit=create>
-            {name_field("new-role-name", "Role name", name, name_error)}
+            <Field label="Role name" id="new-role-name" value=name error=name_error />
             <PolicyField id="trust-policy" label="Trust policy" kind=PolicyKind::Trust
                 document=trust refused=trust_refused />
             <button type="submit" class="button primary">"Create"</button>

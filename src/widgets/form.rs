@@ -1,5 +1,7 @@
 //! Labelled form controls whose engine errors are shown beside them,
-//! linked with `aria-describedby` and flagged with `aria-invalid`.
+//! linked with `aria-describedby` and flagged with `aria-invalid`. A
+//! field's refusal is about the value that was sent, so it goes as soon as
+//! that field is edited; the others' stay until the next call answers.
 
 use std::collections::BTreeMap;
 
@@ -65,9 +67,63 @@ pub fn TextField(
                 aria-invalid=move || error().map(|_| "true")
                 aria-describedby=move || error().map(|_| described.clone())
                 prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    if errors.with_untracked(|e| e.contains_key(name)) {
+                        errors.update(|e| {
+                            e.remove(name);
+                        });
+                    }
+                    value.set(event_target_value(&ev));
+                }
             />
             {move || error().map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })}
+        </div>
+    }
+}
+
+/// A labelled text input, or a textarea for a document, with a refusal of
+/// its own (one message, not the engine's field list: the Organizations
+/// and IAM protocols name no fields), shown under it until it is edited.
+#[component]
+pub fn Field(
+    label: &'static str,
+    /// The control's id; unique in the page.
+    id: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] error: Option<RwSignal<Option<String>>>,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let error = error.unwrap_or_else(|| RwSignal::new(None));
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let describedby = move || error.with(Option::is_some).then(|| described.clone());
+    let edit = move |ev: leptos::ev::Event| {
+        if error.with_untracked(Option::is_some) {
+            error.set(None);
+        }
+        value.set(event_target_value(&ev));
+    };
+    let control = if multiline {
+        view! {
+            <textarea id=id class="mono pattern" rows="8" spellcheck="false"
+                aria-invalid=invalid aria-describedby=describedby
+                prop:value=move || value.get() on:input=edit></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id type="text" autocomplete="off"
+                aria-invalid=invalid aria-describedby=describedby
+                prop:value=move || value.get() on:input=edit />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id>{label}</label>
+            {control}
+            {move || error.get().map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })}
         </div>
     }
 }

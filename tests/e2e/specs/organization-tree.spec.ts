@@ -160,6 +160,7 @@ test('a tag key or value and an OU name the engine refuses are shown at their fi
   await expect(value).not.toHaveAttribute('aria-invalid', 'true');
   // The key fixed, a value too long: the message moves to the value.
   await key.fill('env');
+  await expect(key).not.toHaveAttribute('aria-invalid', 'true');
   await value.fill('v'.repeat(257));
   await tags.getByRole('button', { name: 'Add tag', exact: true }).click();
   await expect(value).toHaveAccessibleDescription(tooLong);

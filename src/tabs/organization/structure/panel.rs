@@ -210,47 +210,6 @@ pub fn Panel(title: String, children: Children) -> impl IntoView {
     }
 }
 
-/// A labelled text input or textarea whose engine error, if any, is shown
-/// under it and linked with `aria-describedby`.
-#[component]
-pub fn Field(
-    label: &'static str,
-    /// The control's id; unique in the page.
-    id: &'static str,
-    value: RwSignal<String>,
-    #[prop(into, optional)] error: MaybeProp<String>,
-    #[prop(optional)] multiline: bool,
-) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    let described = error_id.clone();
-    let invalid = move || error.get().map(|_| "true");
-    let describedby = move || error.get().map(|_| described.clone());
-    let control = if multiline {
-        view! {
-            <textarea id=id class="mono pattern" rows="8" spellcheck="false"
-                aria-invalid=invalid aria-describedby=describedby
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))></textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input id=id type="text" autocomplete="off"
-                aria-invalid=invalid aria-describedby=describedby
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev)) />
-        }
-        .into_any()
-    };
-    view! {
-        <div class="field" class:invalid=move || error.get().is_some()>
-            <label for=id>{label}</label>
-            {control}
-            {move || error.get().map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })}
-        </div>
-    }
-}
-
 /// A labelled select over `(value, text)` options; read it through
 /// `node` when submitting, so a stale choice never survives the options
 /// changing under it.

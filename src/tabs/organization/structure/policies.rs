@@ -8,8 +8,9 @@ use leptos::html;
 use leptos::prelude::*;
 use serde_json::json;
 
-use super::panel::{chosen, Choice, Deletion, Editor, Field, Panel, Tree};
+use super::panel::{chosen, Choice, Deletion, Editor, Panel, Tree};
 use crate::client::Failure;
+use crate::widgets::form::Field;
 
 const SERVICE_CONTROL_POLICY: &str = "SERVICE_CONTROL_POLICY";
 
@@ -160,16 +161,8 @@ fn PolicyForm(policy: Option<String>) -> impl IntoView {
             .as_ref()
             .map_or(EXAMPLE_DOCUMENT.to_owned(), |p| p.content.clone()),
     );
-    let error = RwSignal::new(None::<(PolicyField, String)>);
-    let error_at = move |field: PolicyField| {
-        Signal::derive(move || {
-            error.with(|e| {
-                e.as_ref()
-                    .filter(|(f, _)| *f == field)
-                    .map(|(_, m)| m.clone())
-            })
-        })
-    };
+    let name_error = RwSignal::new(None::<String>);
+    let document_error = RwSignal::new(None::<String>);
     let title = match &stored {
         Some(p) => format!("Edit policy {}", p.name),
         None => "Create policy".to_owned(),
@@ -203,7 +196,10 @@ fn PolicyForm(policy: Option<String>) -> impl IntoView {
                 tree.close();
             }
             Err(failure) => {
-                error.set(field_of(&failure).map(|field| (field, failure.to_string())));
+                let field = field_of(&failure);
+                let at = |f| (field == Some(f)).then(|| failure.to_string());
+                name_error.set(at(PolicyField::Name));
+                document_error.set(at(PolicyField::Document));
             }
         }
     };
@@ -211,10 +207,10 @@ fn PolicyForm(policy: Option<String>) -> impl IntoView {
         <Panel title>
             <form novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
                 <div class="form-grid">
-                    <Field label="Policy name" id="policy-name" value=name error=error_at(PolicyField::Name) />
+                    <Field label="Policy name" id="policy-name" value=name error=name_error />
                     <Field label="Description" id="policy-description" value=description />
                 </div>
-                <Field label="Policy document" id="policy-document" value=document error=error_at(PolicyField::Document) multiline=true />
+                <Field label="Policy document" id="policy-document" value=document error=document_error multiline=true />
                 <div class="actions">
                     <button type="submit" class="button primary">"Save policy"</button>
                 </div>

@@ -6,7 +6,8 @@ use account_engine::OrgOperation;
 use leptos::prelude::*;
 use serde_json::json;
 
-use super::panel::{Field, Panel, Tree};
+use super::panel::{Panel, Tree};
+use crate::widgets::form::Field;
 
 #[component]
 pub fn TagsPanel(resource: String, label: String) -> impl IntoView {

@@ -8,8 +8,9 @@ use leptos::html;
 use leptos::prelude::*;
 use serde_json::json;
 
-use super::panel::{chosen, Choice, Field, Panel, Tree};
+use super::panel::{chosen, Choice, Panel, Tree};
 use crate::client::Failure;
+use crate::widgets::form::Field;
 
 /// A refusal that is about the name typed (taken, or one the engine says
 /// is about `Name`, such as too long): shown at the field as well.
