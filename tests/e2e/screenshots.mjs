@@ -38,6 +38,8 @@ try {
     for (const [slug, name] of TABS) {
       await page.getByRole('tab', { name, exact: true }).click();
       await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
+      // A lazily loaded tab shows its skeleton (aria-busy) until its chunk is in.
+      await page.waitForFunction(() => !document.querySelector('#panel [aria-busy="true"]'));
       if (slug === 'console') {
         await page.getByLabel('Command', { exact: true }).fill('aws account get-alternate-contact --alternate-contact-type BILLING --output table');
         await page.getByLabel('Command', { exact: true }).press('Enter');
