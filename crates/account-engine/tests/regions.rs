@@ -4,7 +4,7 @@ mod common;
 
 use account_engine::{Config, Timings};
 use common::*;
-use serde_json::json;
+use serde_json::{json, Value};
 
 const LIST: &str = "/listRegions";
 const GET: &str = "/getRegionOptStatus";
@@ -492,4 +492,39 @@ fn rejected_region_changes_change_nothing() {
         assert_ne!(sandbox.call(path, region(name)).status, 200);
     }
     assert_eq!(sandbox.engine.snapshot(), before);
+}
+
+/// A token resumes after the last region it returned: a region of an
+/// earlier page that leaves the filter (DISABLED to ENABLING) between pages
+/// skips no other.
+#[test]
+fn list_regions_pages_skip_nothing_when_a_status_changes_between_them() {
+    let mut sandbox = sandbox();
+    let disabled = json!({"RegionOptStatusContains": ["DISABLED"], "MaxResults": 50});
+    let all: Vec<String> = sandbox.call(LIST, disabled).ok()["Regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["RegionName"].as_str().unwrap().to_owned())
+        .collect();
+    let page = |sandbox: &mut Sandbox, token: Option<&str>| {
+        let mut body = json!({"RegionOptStatusContains": ["DISABLED"], "MaxResults": 3});
+        if let Some(token) = token {
+            body["NextToken"] = json!(token);
+        }
+        sandbox.call(LIST, body).ok().clone()
+    };
+    let names = |reply: &Value| -> Vec<String> {
+        reply["Regions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["RegionName"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let first = page(&mut sandbox, None);
+    assert_eq!(names(&first), all[..3]);
+    sandbox.call(ENABLE, json!({"RegionName": all[0]})).ok();
+    let second = page(&mut sandbox, first["NextToken"].as_str());
+    assert_eq!(names(&second), all[3..6]);
 }

@@ -87,15 +87,20 @@ impl Engine {
             }
         }
         let target = self.begin(caller, input.account_id.as_deref(), Operation::ListRegions)?;
-        let mask = filter_mask(&statuses);
+        // A token resumes after the last region it returned, so a region
+        // that changes status between pages is neither repeated nor skipped.
+        let scope = format!("ListRegions/{target}/{}", filter_mask(&statuses));
         let key = self.state.seed;
-        let offset = match input.next_token.as_deref() {
-            None | Some("") => 0,
-            Some(token) => paging::decode(key, &target, mask, token).ok_or_else(malformed_token)?,
+        let after = match input.next_token.as_deref() {
+            None | Some("") => None,
+            Some(token) => {
+                Some(paging::decode_cursor(key, &scope, token).ok_or_else(malformed_token)?)
+            }
         };
         let account = self.account(&target);
         let matching: Vec<Region> = catalog::regions()
             .iter()
+            .filter(|r| after.as_deref().is_none_or(|after| r.code.as_str() > after))
             .map(|r| Region {
                 region_name: r.code.clone(),
                 region_opt_status: status_of(account, r),
@@ -104,12 +109,11 @@ impl Engine {
             .collect();
         let size = usize::try_from(input.max_results.unwrap_or(DEFAULT_PAGE_SIZE))
             .expect("MaxResults was checked to lie in 1..=50");
-        let end = offset.saturating_add(size).min(matching.len());
-        let regions = matching
-            .get(offset..end)
-            .map(<[_]>::to_vec)
-            .unwrap_or_default();
-        let next_token = (end < matching.len()).then(|| paging::encode(key, &target, mask, end));
+        let regions: Vec<Region> = matching.iter().take(size).cloned().collect();
+        let next_token = (matching.len() > size).then(|| {
+            let last = regions.last().map_or("", |r| r.region_name.as_str());
+            paging::encode_cursor(key, &scope, last)
+        });
         Ok(output::ListRegions {
             regions,
             next_token,
