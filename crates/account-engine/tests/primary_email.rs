@@ -115,6 +115,23 @@ fn primary_email_and_otp_follow_the_model() {
     let long = format!("{}@example.com", "a".repeat(53));
     start(&mut sandbox, MANAGEMENT, "a@b").assert_field("PrimaryEmail", &too_short("a@b", 5));
     start(&mut sandbox, MANAGEMENT, &long).assert_field("PrimaryEmail", &too_long(&long, 64));
+    // Organizations shows the address as the member's Email, whose pattern
+    // `[^\s@]+@[^\s@]+\.[^\s@]+` it must match (the sandbox's own text).
+    let invalid = "The new primary email is not a valid email address.";
+    for bad in [
+        "notanemail",
+        " x@example.com ",
+        "x@example",
+        "x@@example.com",
+        "x@.com",
+        "x@example.",
+        "a b@example.com",
+    ] {
+        start(&mut sandbox, MANAGEMENT, bad).assert_bare(invalid, &[("PrimaryEmail", invalid)]);
+    }
+    for good in ["x@example.co.uk", "first.last+tag@example.com"] {
+        start(&mut sandbox, MANAGEMENT, good).ok();
+    }
     for bad in ["12345", "1234567", "12 456", "ABCDé1"] {
         accept(&mut sandbox, NEW_EMAIL, bad)
             .assert_field("Otp", &regex_mismatch("^[a-zA-Z0-9]{6}$", bad));

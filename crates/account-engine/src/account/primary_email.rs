@@ -11,7 +11,7 @@ use crate::account::error::{ApiError, FieldError};
 use crate::account::model::{input, output, PrimaryEmailUpdateStatus};
 use crate::account::operation::Operation;
 use crate::account::texts::{
-    EMAIL_IN_USE, EMAIL_NOT_PENDING, EMAIL_UNCHANGED, EMAIL_UPDATE_IN_PROGRESS,
+    EMAIL_INVALID, EMAIL_IN_USE, EMAIL_NOT_PENDING, EMAIL_UNCHANGED, EMAIL_UPDATE_IN_PROGRESS,
     NO_PENDING_EMAIL_UPDATE, WRONG_EMAIL_OTP,
 };
 use crate::account::validate::{Checker, OTP};
@@ -32,6 +32,22 @@ fn check_email(c: &mut Checker, value: Option<&str>) {
     if let Some(email) = c.required("PrimaryEmail", value) {
         c.string("PrimaryEmail", email, (5, 64), None);
     }
+}
+
+/// Whether Organizations, which shows the member's primary email as its
+/// account's Email, could hold `email`: its model's pattern
+/// `[^\s@]+@[^\s@]+\.[^\s@]+`, matched whole. The Account model itself
+/// only bounds the length.
+fn organizations_email(email: &str) -> bool {
+    let plain = |part: &str| !part.is_empty() && !part.contains(char::is_whitespace);
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    plain(local)
+        && !domain.contains('@')
+        && domain.split_once('.').is_some_and(|(name, _)| plain(name))
+        && domain.rsplit_once('.').is_some_and(|(_, last)| plain(last))
+        && plain(domain)
 }
 
 /// A ValidationException with its message alone, like the observed
@@ -73,6 +89,9 @@ impl Engine {
         check_email(&mut c, input.primary_email.as_deref());
         c.finish()?;
         let email = input.primary_email.unwrap_or_default();
+        if !organizations_email(&email) {
+            return Err(refused("PrimaryEmail", EMAIL_INVALID));
+        }
         let target = self.begin_for(
             caller,
             input.account_id.as_deref(),
