@@ -34,20 +34,25 @@ fn check_email(c: &mut Checker, value: Option<&str>) {
     }
 }
 
-/// Whether Organizations, which shows the member's primary email as its
-/// account's Email, could hold `email`: its model's pattern
-/// `[^\s@]+@[^\s@]+\.[^\s@]+`, matched whole. The Account model itself
-/// only bounds the length.
-fn organizations_email(email: &str) -> bool {
+/// Whether `email` is an address and nothing else: one `@` between a local
+/// part and a domain, neither empty nor holding whitespace, the domain
+/// holding a dot it neither starts nor ends with. The sandbox's own rule
+/// (the Account model bounds only the length): the address becomes the
+/// member's Organizations Email, whose model pattern
+/// `[^\s@]+@[^\s@]+\.[^\s@]+` it follows, though more strictly than
+/// CreateAccount's check, which like the unanchored pattern accepts a
+/// value that merely contains such an address.
+fn plain_address(email: &str) -> bool {
     let plain = |part: &str| !part.is_empty() && !part.contains(char::is_whitespace);
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };
     plain(local)
-        && !domain.contains('@')
-        && domain.split_once('.').is_some_and(|(name, _)| plain(name))
-        && domain.rsplit_once('.').is_some_and(|(_, last)| plain(last))
         && plain(domain)
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
 }
 
 /// A ValidationException with its message alone, like the observed
@@ -89,7 +94,7 @@ impl Engine {
         check_email(&mut c, input.primary_email.as_deref());
         c.finish()?;
         let email = input.primary_email.unwrap_or_default();
-        if !organizations_email(&email) {
+        if !plain_address(&email) {
             return Err(refused("PrimaryEmail", EMAIL_INVALID));
         }
         let target = self.begin_for(

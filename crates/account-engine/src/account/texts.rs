@@ -13,8 +13,8 @@ pub const NOT_A_MEMBER: &str = "The specified account is not a member of your or
 /// StartPrimaryEmailUpdate with an address another account uses.
 pub const EMAIL_IN_USE: &str = "The email address is already in use by another account.";
 
-/// StartPrimaryEmailUpdate with an address Organizations could not keep
-/// (its Email pattern `[^\s@]+@[^\s@]+\.[^\s@]+`).
+/// StartPrimaryEmailUpdate with a value that is not an address alone
+/// (`primary_email.rs`, `plain_address`).
 pub const EMAIL_INVALID: &str = "The new primary email is not a valid email address.";
 
 /// StartPrimaryEmailUpdate with the address the account already has.
